@@ -1,0 +1,214 @@
+"""The command line: each command parses its options, calls one function of the library, renders.
+
+Errors become messages and exit codes in one place: `_guarded`. Heavy libraries
+(pandas, openpyxl, tabulate) are imported inside commands, never here, so that
+`cicli --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import signal
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import CicliError
+
+app = typer.Typer(
+    name="cicli",
+    help="Les centres d'innovation du Québec, d'après le rapport de 2025 : charger l'annexe, appliquer la typologie, "
+         "comparer. / Quebec's innovation centres, from the 2025 report: load the annex, apply the typology, compare.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+_state = {"debug": False}
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
+class Lang(str, Enum):
+    fr = "fr"
+    en = "en"
+
+
+PathArg = Annotated[Optional[str], typer.Argument(
+    metavar="[PATH]", help="CSV or XLSX annex table; the bundled annex of the report when omitted.", show_default=False)]
+SheetOpt = Annotated[Optional[str], typer.Option("--sheet", help="XLSX sheet to read (default: the first with a name column).")]
+EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", help="CSV encoding (default: detected: UTF-8, BOM, or cp1252).")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, csv, json or markdown.")]
+LangOpt = Annotated[Optional[Lang], typer.Option(
+    "--lang", help="Language of labels: fr or en (default: $CICLI_LANG, else the locale, else en).", show_default=False)]
+
+
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM: a BaseException, so that `finally` blocks clean up on the way out."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _err(message: str) -> None:
+    print(f"cicli: {message}", file=sys.stderr)
+
+
+def _guarded(command):
+    """Turn the project's errors, interruptions and surprises into a message and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except CicliError as e:
+            _err(str(e))
+            raise typer.Exit(e.exit_code) from None
+        except Interrupted as e:
+            _err("interrupted.")
+            raise typer.Exit(128 + e.signum) from None
+        except KeyboardInterrupt:
+            _err("interrupted.")
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise typer.Exit(0) from None
+        except Exception as e:  # a bug of ours: one line, and the way to see more
+            if _state["debug"]:
+                raise
+            _err(f"internal error: {type(e).__name__}: {e}. Rerun with --debug for the traceback.")
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def _quiet_stdout() -> None:
+    # After the reader of a pipe went away, Python would complain again while flushing at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _lang(lang: Optional[Lang]) -> str:
+    from .labels import default_lang
+
+    return lang.value if lang else default_lang()
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"cicli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an internal error.")] = False,
+) -> None:
+    """Les centres d'innovation du Québec / Quebec's innovation centres."""
+    _state["debug"] = debug
+
+
+@app.command()
+@_guarded
+def validate(path: PathArg = None, sheet: SheetOpt = None, encoding: EncodingOpt = None,
+             format: FormatOpt = Format.table) -> None:
+    """Check an annex table and list its problems (errors and warnings).
+
+    Exit code 0 when there is no error, 1 otherwise.
+
+    Example: cicli validate mes-centres.xlsx --format json
+    """
+    from . import render
+    from .validation import validate as run
+
+    report = run(path, sheet=sheet, encoding=encoding)
+    if report.format:
+        _err(f"read {report.source}: {_how_read(report)}")
+    problems = report.as_dict()["problems"]
+    if format == Format.json:
+        render.write_json(report.as_dict())
+    elif problems:
+        import pandas as pd
+
+        render.write(pd.DataFrame(problems)[["severity", "code", "row", "column", "value", "message"]]
+                     .fillna(""), format.value)
+    elif format == Format.csv:
+        print("severity,code,row,column,value,message")
+    errors = sum(p["severity"] == "error" for p in problems)
+    warnings = len(problems) - errors
+    _err(f"{'valid' if report.valid else 'invalid'}: {errors} error(s), {warnings} warning(s).")
+    raise typer.Exit(0 if report.valid else 1)
+
+
+def _how_read(report) -> str:
+    parts = [report.format]
+    if report.encoding:
+        parts.append(f"encoding {report.encoding}")
+    if report.delimiter:
+        parts.append(f"delimiter {report.delimiter!r}")
+    if report.sheet:
+        parts.append(f"sheet {report.sheet!r}")
+    parts.append(f"header on row {report.header_row}")
+    return ", ".join(parts)
+
+
+@app.command()
+@_guarded
+def classify(
+    path: PathArg = None,
+    explain: Annotated[bool, typer.Option("--explain", "-e", help="Add the reason of every verdict.")] = False,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    region: Annotated[Optional[str], typer.Option(help="Keep centres of this region (part of its name).")] = None,
+    origin: Annotated[Optional[str], typer.Option(help="private, public or undetermined (or privée, publique…).")] = None,
+    anchoring: Annotated[Optional[str], typer.Option(help="standalone, zone-affiliated, pre-zone or undetermined.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="hifa, miniature-zone or undetermined.")] = None,
+    status: Annotated[Optional[str], typer.Option(help="designated, project or undetermined (or désigné, projet).")] = None,
+    sheet: SheetOpt = None,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Classify every centre along the report's typology: origin, anchoring, model, status.
+
+    Example: cicli classify --explain --lang fr --status désigné
+    """
+    from . import render, reports
+
+    language = _lang(lang)
+    table = reports.classify(path, lang=language, sheet=sheet, encoding=encoding, region=region,
+                             origin=origin, anchoring=anchoring, model=model, status=status)
+    if format == Format.json:
+        render.write_json(reports.records(table))
+    elif format == Format.csv:
+        render.write_csv(render.classified_for_machines(table, explain))
+    else:
+        render.write(render.classified_for_people(table, language, explain), format.value)
+
+
+def main() -> None:
+    """The `cicli` console script."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `cicli … | head` ends quietly
+
+    def interrupt(signum, frame):
+        raise Interrupted(signum)
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
+    app(prog_name="cicli")

@@ -1,0 +1,446 @@
+"""CSV and XLSX files → a table of raw strings, and what was used to read it.
+
+Every cell is read as text. Row labels are the rows a person sees in a
+spreadsheet (the header row is row 1 when nothing stands above it), so a
+problem can point at them. Nothing here guesses a type.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+from .errors import InputError
+from .problems import Problem
+
+BUNDLED = "centres.csv"
+CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
+XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+DELIMITERS = (",", ";", "\t", "|")
+HEADER_SEARCH_ROWS = 30  # a header further down than this is not a header
+SAMPLE_BYTES = 1 << 16
+
+# Limits of a sane workbook, after Apache POI's.
+ZIP_MAX_ENTRIES = 1000
+ZIP_MAX_RATIO = 100
+ZIP_MAX_TOTAL = 2 << 30
+
+_FRENCH = set("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ’‘“”«»–—…°€©® \u00a0\u202f")
+_SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
+_PANDAS_WIDTH = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+@dataclass
+class Table:
+    """An annex table as read: raw string cells, and how they were read."""
+
+    frame: pd.DataFrame  # index: spreadsheet row numbers; columns: schema names or the file's own headers
+    source: str  # the path as given, or "centres.csv (bundled)"
+    format: str  # "csv" or "xlsx"
+    headers: dict[str, str]  # column → header as written in the file
+    header_row: int
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def describe(self) -> str:
+        parts = [f"format {self.format}"]
+        if self.encoding:
+            parts.append(f"encoding {self.encoding}")
+        if self.delimiter:
+            parts.append(f"delimiter {self.delimiter!r}")
+        if self.sheet:
+            parts.append(f"sheet {self.sheet!r}")
+        parts.append(f"header on row {self.header_row}")
+        return f"{self.source}: " + ", ".join(parts)
+
+
+def bundled_path() -> Path:
+    installed = Path(str(resources.files("cicli").joinpath("data", BUNDLED)))
+    if installed.is_file():
+        return installed
+    # An editable install maps no data folder into the package: use the checkout's data/.
+    return Path(__file__).resolve().parents[2] / "data" / BUNDLED
+
+
+def read_table(path: str | os.PathLike | None = None, *, sheet: str | None = None,
+               encoding: str | None = None) -> Table:
+    """Read an annex table from a CSV or XLSX file; the bundled annex when `path` is None."""
+    if path is None:
+        table = _read_csv(bundled_path(), "utf-8", None)
+        table.source = f"{BUNDLED} (bundled)"
+        return table
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError("no such file.", code="file-not-found", path=name)
+    if not p.is_file():
+        raise InputError("this is a folder, not a file.", code="not-a-file", path=name)
+    try:
+        with p.open("rb") as f:
+            head = f.read(8)
+    except OSError as e:
+        raise InputError(f"cannot open the file ({e.strerror}).", code="unreadable-file", path=name) from None
+    if not head:
+        raise InputError("the file is empty.", code="empty-file", path=name)
+    suffix = p.suffix.lower()
+    kind = _kind_of(head)
+    if kind == "zip":
+        return _read_xlsx(p, name, sheet)
+    if kind == "ole":
+        _refuse_ole(p, name)
+    if kind in ("gzip", "bzip2"):
+        raise InputError(f"this is a {kind}-compressed file; decompress it first. cicli reads CSV and XLSX files.",
+                         code="unsupported-format", path=name)
+    if suffix in XLSX_SUFFIXES:
+        raise InputError("this is a text file, not an XLSX workbook: rename it .csv, or save it from Excel as .xlsx.",
+                         code="unsupported-format", path=name)
+    if suffix not in CSV_SUFFIXES:
+        raise InputError(f"cicli reads CSV (.csv, .tsv, .txt) and XLSX (.xlsx) files, not {suffix or 'files without a suffix'}.",
+                         code="unsupported-format", path=name)
+    return _read_csv(p, encoding or _detect_encoding(p, name), name)
+
+
+def _kind_of(head: bytes) -> str:
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip"
+    if head.startswith(b"BZh"):
+        return "bzip2"
+    return "text"
+
+
+def _refuse_ole(p: Path, name: str) -> None:
+    with p.open("rb") as f:
+        head = f.read(1 << 20)
+    if "EncryptionInfo".encode("utf-16-le") in head:
+        raise InputError("the workbook is protected by a password; cicli cannot read it. "
+                         "Remove the password in Excel (File > Info > Protect Workbook) and save again.",
+                         code="encrypted-file", path=name)
+    raise InputError("this is a legacy Excel 97-2003 workbook (.xls); cicli reads .xlsx and CSV. "
+                     "Open it in Excel or LibreOffice and save it as .xlsx.", code="unsupported-format", path=name)
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+def _detect_encoding(p: Path, name: str) -> str:
+    """A BOM decides; else strict UTF-8; else cp1252 only when the text then looks French."""
+    with p.open("rb") as f:
+        head = f.read(4)
+        if head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
+            return "utf-16"
+        f.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        offset = 0
+        try:
+            for chunk in iter(lambda: f.read(1 << 22), b""):
+                decoder.decode(chunk)
+                offset += len(chunk)
+            decoder.decode(b"", final=True)
+            return "utf-8"
+        except UnicodeDecodeError as e:
+            bad_at = offset + e.start
+    data = p.read_bytes()
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        foreign = [ch for ch in text if ord(ch) > 127]
+        if foreign and sum(ch in _FRENCH for ch in foreign) >= 0.9 * len(foreign):
+            return "cp1252"
+    line = data.count(b"\n", 0, bad_at) + 1
+    raise InputError(f"line {line}: byte {data[bad_at]:#04x} at offset {bad_at} is not UTF-8, and the file does not "
+                     "read as French text in cp1252 either. Save it as « CSV UTF-8 », or pass --encoding.",
+                     code="encoding-error", path=name)
+
+
+def _sample_records(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
+    """The first records of `text` split on `delimiter`, and the line each one ends on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records, ends = [], []
+    try:
+        for record in reader:
+            records.append(record)
+            ends.append(reader.line_num)
+            if len(records) >= HEADER_SEARCH_ROWS:
+                break
+    except csv.Error:
+        pass
+    return records, ends
+
+
+def _header_score(record: list[str]) -> tuple[int, int]:
+    known = [schema.column_for_header(cell) for cell in record if cell.strip()]
+    return ("name" in known, sum(k is not None for k in known))
+
+
+def _find_header(records: list[list[str]]) -> tuple[int, tuple[int, int]]:
+    """Index of the header record: the first that names the most known columns."""
+    best, best_score = None, (0, 0)
+    for i, record in enumerate(records):
+        score = _header_score(record)
+        if score > best_score:
+            best, best_score = i, score
+    if best is None:  # nothing known: the first non-blank record
+        best = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), 0)
+    return best, best_score
+
+
+def _sniff(sample: str, forced: str | None) -> tuple[str, int, int, int]:
+    """Delimiter, index of the header record, the lines before it, and its width."""
+    candidates = (forced,) if forced else DELIMITERS
+    best = None
+    for delimiter in candidates:
+        records, ends = _sample_records(sample, delimiter)
+        if not records:
+            continue
+        index, score = _find_header(records)
+        width = len(records[index])
+        rank = (score, width > 1, -candidates.index(delimiter))
+        if best is None or rank > best[0]:
+            best = (rank, delimiter, index, ends[index - 1] if index else 0, width)
+    if best is None:
+        return candidates[0], 0, 0, 1
+    return best[1:]
+
+
+def _read_csv(p: Path, encoding: str, name: str | None) -> Table:
+    name = name or str(p)
+    with p.open("r", encoding=encoding, newline="", errors="replace") as f:
+        sample = f.read(SAMPLE_BYTES)
+    if not sample.strip():
+        raise InputError("the file holds no table (only blank lines).", code="empty-file", path=name)
+    lines_before = 0
+    forced = None
+    first_line = sample.splitlines()[0] if sample else ""
+    if m := _SEP_LINE.match(first_line):
+        forced = m.group(1)
+        lines_before = 1
+        sample = sample[len(first_line):].lstrip("\r\n")
+    delimiter, header_index, header_lines, header_width = _sniff(sample, forced)
+    skip = lines_before + header_lines
+    frame, problems = _pandas_csv(p, encoding, delimiter, skip, name)
+    table = _frame_to_table(frame, header_row=header_index + 1, source=name, problems=problems,
+                            header_width=header_width)
+    table.format, table.encoding, table.delimiter = "csv", encoding, delimiter
+    return table
+
+
+def _pandas_csv(p: Path, encoding: str, delimiter: str, skip: int, name: str,
+                width: int | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    options = dict(sep=delimiter, header=None, skiprows=skip, dtype=str, keep_default_na=False,
+                   na_filter=False, skip_blank_lines=False, index_col=False, encoding=encoding,
+                   encoding_errors="strict", engine="c", quoting=csv.QUOTE_MINIMAL)
+    if width:
+        options["names"] = range(width)
+    try:
+        return pd.read_csv(p, **options), []
+    except pd.errors.EmptyDataError:
+        raise InputError("the file holds no table.", code="empty-file", path=name) from None
+    except pd.errors.ParserError as e:
+        if width is None and _PANDAS_WIDTH.search(str(e)):
+            return _pandas_csv(p, encoding, delimiter, skip, name, width=_max_width(p, encoding, delimiter, skip))
+        raise InputError(f"the CSV cannot be parsed ({_first_line(e)}).", code="unreadable-file", path=name) from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"the file is not valid {encoding} ({e.reason} at byte {e.start}); pass --encoding.",
+                         code="encoding-error", path=name) from None
+
+
+def _max_width(p: Path, encoding: str, delimiter: str, skip: int) -> int:
+    # Only on files with ragged rows: the fast path has already failed.
+    csv.field_size_limit(1 << 30)
+    with p.open("r", encoding=encoding, newline="", errors="replace") as f:
+        for _ in range(skip):
+            f.readline()
+        return max((len(r) for r in csv.reader(f, delimiter=delimiter)), default=1)
+
+
+def _first_line(e: Exception) -> str:
+    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+def _check_zip(p: Path, name: str) -> None:
+    """Refuse what is not a sane workbook before any XML is parsed."""
+    try:
+        with zipfile.ZipFile(p) as z:
+            infos = z.infolist()
+            names = {i.filename for i in infos}
+            if "mimetype" in names and b"opendocument" in z.read("mimetype")[:100]:
+                raise InputError("this is an OpenDocument spreadsheet (.ods); cicli reads .xlsx and CSV. "
+                                 "Save it as .xlsx from LibreOffice.", code="unsupported-format", path=name)
+    except zipfile.BadZipFile:
+        raise InputError("the workbook is damaged or truncated (not a readable zip archive).",
+                         code="unreadable-file", path=name) from None
+    if "xl/workbook.xml" not in names:
+        what = "an empty zip archive" if not infos else "a zip archive without an Excel workbook in it"
+        raise InputError(f"this is {what}; cicli reads .xlsx workbooks and CSV files.",
+                         code="unsupported-format", path=name)
+    if len(infos) > ZIP_MAX_ENTRIES:
+        raise InputError(f"the workbook holds {len(infos)} parts (more than {ZIP_MAX_ENTRIES}): refused as unsafe.",
+                         code="unsafe-file", path=name)
+    total = sum(i.file_size for i in infos)
+    if total > ZIP_MAX_TOTAL:
+        raise InputError(f"the workbook would inflate to {total >> 20} MiB: refused as a zip bomb.",
+                         code="unsafe-file", path=name)
+    for i in infos:
+        if i.file_size > (1 << 20) and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1):
+            raise InputError(f"part {i.filename} inflates {i.file_size // max(i.compress_size, 1)} times "
+                             f"(more than {ZIP_MAX_RATIO}:1): refused as a zip bomb.", code="unsafe-file", path=name)
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if hasattr(value, "isoformat"):
+        text = value.isoformat(sep=" ") if hasattr(value, "hour") and hasattr(value, "date") else value.isoformat()
+        return text[:10] if text.endswith(" 00:00:00") else text
+    return str(value)
+
+
+def _read_xlsx(p: Path, name: str, sheet: str | None) -> Table:
+    _check_zip(p, name)
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with warnings.catch_warnings():  # openpyxl warns about styles and extensions it drops: not the user's concern
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(p, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
+        raise InputError(f"the workbook cannot be read ({_first_line(e)}).", code="unreadable-file", path=name) from None
+    except Exception as e:  # defusedxml raises its own errors on entity attacks
+        if "defusedxml" in type(e).__module__ or "Entit" in type(e).__name__:
+            raise InputError("the workbook holds an XML entity declaration: refused as unsafe.",
+                             code="unsafe-file", path=name) from None
+        raise InputError(f"the workbook cannot be read ({_first_line(e)}).", code="unreadable-file", path=name) from None
+    try:
+        if not workbook.sheetnames:
+            raise InputError("the workbook shows no sheet; it may be saved as « Strict Open XML ». "
+                             "Save it again as an ordinary Excel workbook (.xlsx).",
+                             code="unsupported-format", path=name)
+        if sheet is not None and sheet not in workbook.sheetnames:
+            raise InputError(f"no sheet named {sheet!r}; the sheets are: {', '.join(workbook.sheetnames)}.",
+                             code="sheet-not-found", path=name)
+        candidates = [sheet] if sheet is not None else workbook.sheetnames
+        chosen = None
+        for sheet_name in candidates:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                rows = _sheet_rows(workbook[sheet_name])
+            index, score = _find_header(rows[:HEADER_SEARCH_ROWS])
+            if score[0] or sheet is not None:
+                chosen = (sheet_name, rows, index)
+                break
+            if chosen is None and any(any(c.strip() for c in r) for r in rows):
+                chosen = (sheet_name, rows, index)
+        if chosen is None:
+            raise InputError("the workbook's sheets are all empty.", code="empty-file", path=name)
+    finally:
+        workbook.close()
+    sheet_name, rows, index = chosen
+    if not rows:
+        raise InputError(f"sheet {sheet_name!r} is empty.", code="empty-file", path=name)
+    width = max(len(r) for r in rows)
+    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in rows[index:]], dtype=object)
+    table = _frame_to_table(frame, header_row=index + 1, source=name, problems=[])
+    table.format, table.sheet = "xlsx", sheet_name
+    return table
+
+
+def _sheet_rows(worksheet) -> list[list[str]]:
+    worksheet.reset_dimensions()  # a wrong dimension tag would otherwise truncate the sheet
+    rows = [[_cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
+    while rows and not any(c.strip() for c in rows[-1]):
+        rows.pop()
+    return rows
+
+
+# --- both ------------------------------------------------------------------------------------
+
+def _frame_to_table(raw: pd.DataFrame, *, header_row: int, source: str, problems: list[Problem],
+                    header_width: int | None = None) -> Table:
+    """Name the columns after the header record; keep row numbers; flag what cannot be kept.
+
+    `header_width` is the header's own number of cells (CSV): a cell beyond it is an extra cell.
+    """
+    raw = raw.fillna("").astype(str)
+    raw.index = range(header_row, header_row + len(raw))
+    header = [h.strip() for h in raw.iloc[0].tolist()] if len(raw) else []
+    header = header[:header_width] if header_width else header
+    body = raw.iloc[1:]
+    names: list[str] = []
+    headers: dict[str, str] = {}
+    keep: list[int] = []
+    seen: dict[str, int] = {}
+    for i, h in enumerate(header):
+        column_data = body.iloc[:, i]
+        has_data = bool((column_data.str.strip() != "").any())
+        position = i + 1
+        if not h:
+            if not has_data:
+                continue  # a trailing or empty column: nothing to keep
+            label = f"column {position}"
+            problems.append(Problem.of("blank-header", f"column {position} has data but no header; it is named {label!r}.",
+                                       row=header_row, column=label))
+            h_name = label
+        else:
+            canonical = schema.column_for_header(h)
+            if canonical and canonical in seen:
+                problems.append(Problem.of(
+                    "duplicate-column",
+                    f"header {h!r} (column {position}) stands for {canonical!r}, like column {seen[canonical]} "
+                    f"({headers[canonical]!r}); keep one of them.", row=header_row, column=h, value=h))
+                continue
+            if canonical:
+                h_name = canonical
+            elif h in seen:
+                h_name = f"{h} (column {position})"
+                problems.append(Problem.of("duplicate-header", f"header {h!r} appears twice; column {position} is named {h_name!r}.",
+                                           row=header_row, column=h_name, value=h))
+            else:
+                h_name = h
+        seen[h_name] = position
+        headers[h_name] = h
+        names.append(h_name)
+        keep.append(i)
+    extra = body.iloc[:, len(header):] if body.shape[1] > len(header) else None
+    if extra is not None:
+        filled = extra.apply(lambda s: s.str.strip() != "").any(axis=1)
+        for row in filled[filled].index:
+            cells = extra.loc[row].tolist()
+            width = len(header) + max(i for i, c in enumerate(cells) if c.strip()) + 1
+            problems.append(Problem.of("extra-cell", f"row {row} has {width} cells but the header has {len(header)}; "
+                                       "the extra cells are not read.", row=int(row),
+                                       value=next(c for c in cells if c.strip())))
+    frame = body.iloc[:, keep].copy()
+    frame.columns = names
+    frame = frame.apply(lambda s: s.str.strip()) if len(frame.columns) else frame
+    blank = (frame == "").all(axis=1) if len(frame.columns) else pd.Series(True, index=frame.index)
+    frame = frame[~blank]
+    return Table(frame=frame, source=source, format="", headers=headers, header_row=header_row, problems=problems)

@@ -1,0 +1,369 @@
+"""The report's typology of centres d'innovation, as rules.
+
+Each axis is an ordered list of rules. A rule is a condition on a row's facts,
+the verdict it gives, a reason template in French and English naming the
+facts it used, and the report's sentence it rests on. The first rule that
+holds gives the verdict; the last rule of each axis holds always and says
+`undetermined`, naming the missing fact. No rule reads a centre's name.
+
+Rules run on whole columns: a condition returns a boolean Series.
+docs/typology.md is generated from AXES (see `markdown()`).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from typing import Callable
+
+import pandas as pd
+
+from . import labels
+from .text import fold
+
+PRIVATE_KINDS = {"company", "company_group"}
+PUBLIC_KINDS = {"cegep", "university", "research_centre", "economic_development", "municipality"}
+UNDETERMINED = "undetermined"
+
+# The columns rules may read, beyond the annex's seven. A file without them still classifies.
+FACT_COLUMNS = ("initiators", "initiator_kinds", "zone", "aims_zone", "independent", "status", "designated_on",
+                "specialised_equipment", "equipment", "hifa_analogue", "research_anchors",
+                "redirected_from_zi", "zi_submitted_year")
+
+# Wordings of the annex, read as evidence. Accents and case are optional.
+_ZONE_PHRASE = re.compile(
+    r"(?P<phrase>(?:associ|affili)[ée]e?s?\s+(?:à|a)\s+(?:la\s+|l['’]\s*|au\s+)?(?P<zone>[^()\n,;–]+?))\s*(?:\)|$|[,;–])",
+    re.IGNORECASE)
+_KNOWN_ZONES = {"vte": "VTÉ", "vallee de la transition energetique": "VTÉ", "zone aero": "Zone Aéro"}
+_PROJECT = re.compile(r"\(\s*projet\s*\)", re.IGNORECASE)
+_PRE_ZONE = re.compile(r"(?:premiere|1 ?e?re) etape en vue d une designation (?:de|comme) (?:zi|zone)")
+_FUNDED = "financements publics obtenus"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    verdict: str
+    when: Callable[[pd.DataFrame], pd.Series]
+    reason_fr: str
+    reason_en: str
+    uses: tuple[str, ...]
+    quote: str = ""  # the report's words this rule rests on
+    section: str = ""  # where they are in the report
+
+    def reason(self, lang: str) -> str:
+        return self.reason_fr if lang == "fr" else self.reason_en
+
+
+@dataclass(frozen=True)
+class Axis:
+    name: str
+    meaning_fr: str
+    meaning_en: str
+    rules: tuple[Rule, ...]
+
+
+def _filled(column: str):
+    return lambda f: f[column] != ""
+
+
+def _is(column: str, value: str):
+    return lambda f: f[column] == value
+
+
+def _all_kinds(kinds: set[str]):
+    return lambda f: f["initiator_kinds"].ne("") & f["_kinds_all"].map(lambda ks: ks <= kinds)
+
+
+def _any_kind(kind: str):
+    return lambda f: f["_kinds_all"].map(lambda ks: kind in ks)
+
+
+def _always(f: pd.DataFrame) -> pd.Series:
+    return pd.Series(True, index=f.index)
+
+
+ORIGIN = Axis(
+    "origin",
+    "Qui a donné l'impulsion du centre : le secteur privé (une ou plusieurs entreprises, « champions de l'industrie ») "
+    "ou des institutions publiques (recherche universitaire ou collégiale, organismes publics de développement).",
+    "Who gave the centre its impulse: the private sector (one or more companies, « champions de l'industrie ») or "
+    "public institutions (university or college research, public development bodies).",
+    (
+        Rule("origin.companies", "private", _all_kinds(PRIVATE_KINDS),
+             "origine privée : initiée par {initiators_text}",
+             "private origin: initiated by {initiators_text}",
+             ("initiators", "initiator_kinds"),
+             "Nous avons mentionné plus haut le rôle initiateur de Premier Tech dans la genèse des HIFA. Mais il ne "
+             "s'agit pas là du seul exemple d'implication de champions de l'industrie dans la mise en place d'un "
+             "centre d'innovation.",
+             "Des initiatives privées, pour aller au rythme du changement"),
+        Rule("origin.public-institutions", "public", _all_kinds(PUBLIC_KINDS),
+             "origine publique : initiée par {initiators_text}",
+             "public origin: initiated by {initiators_text}",
+             ("initiators", "initiator_kinds"),
+             "distinguer les écosystèmes nés d'impulsions du secteur privé des projets suscités par la mobilisation "
+             "au sein d'institutions publiques (recherche universitaire ou collégiale par exemple)",
+             "Les Centres d'innovation, entre deux modèles d'implantation"),
+        Rule("origin.zone-initiator", UNDETERMINED, _any_kind("zone"),
+             "origine indéterminée : initiée par {initiators_text}, une zone d'innovation, que le rapport ne range "
+             "ni du côté privé ni du côté public",
+             "origin undetermined: initiated by {initiators_text}, an innovation zone, which the report places "
+             "neither on the private nor on the public side",
+             ("initiators", "initiator_kinds"),
+             "Chacun des pôles de la Vallée de la transition énergétique annonçait dans son Plan stratégique 2024-28 "
+             "la construction de trois centres d'innovation",
+             "Des centres d'innovation… pour renforcer les ZI"),
+        Rule("origin.mixed", UNDETERMINED, _filled("initiator_kinds"),
+             "origine indéterminée : initiateurs privés et publics à la fois ({initiators_text})",
+             "origin undetermined: both private and public initiators ({initiators_text})",
+             ("initiators", "initiator_kinds"),
+             "il ne s'agit pas ici de forcer à tout prix une catégorisation sur des réalités nuancées",
+             "Les Centres d'innovation, entre deux modèles d'implantation"),
+        Rule("origin.unknown", UNDETERMINED, _always,
+             "origine indéterminée : le rapport ne dit pas qui a initié le centre",
+             "origin undetermined: the report does not say who initiated the centre",
+             ("initiator_kinds",)),
+    ),
+)
+
+ANCHORING = Axis(
+    "anchoring",
+    "Le centre agit seul, comme pôle d'une zone d'innovation, ou comme première étape vers une zone.",
+    "The centre stands alone, is a pole of an innovation zone, or is a first step toward becoming a zone.",
+    (
+        Rule("anchoring.zone", "zone-affiliated", _filled("zone"),
+             "pôle de la zone d'innovation {zone}",
+             "a pole of the innovation zone {zone}",
+             ("zone",),
+             "certains des pôles régionaux de ces grandes zones ont en effet besoin de se doter eux aussi de lieux "
+             "pour centraliser leurs expertises et services",
+             "Des centres d'innovation… pour renforcer les ZI"),
+        Rule("anchoring.aims-zone", "pre-zone", _is("aims_zone", "yes"),
+             "première étape vers une zone : le projet vise la désignation comme zone d'innovation",
+             "first step toward a zone: the project aims at the designation as an innovation zone",
+             ("aims_zone",),
+             "Notons ici que l'objectif à long-terme du projet reste la désignation comme zone d'innovation.",
+             "Un noyau pour consolider (tous) les écosystèmes d'innovation"),
+        Rule("anchoring.independent", "standalone", _is("independent", "yes"),
+             "indépendant : le rapport le présente comme centre d'innovation indépendant",
+             "standalone: the report presents it as an independent innovation centre",
+             ("independent",),
+             "nous attardant notamment aux HIFA comme modèle-type du centre d'innovation indépendant",
+             "Des centres d'innovation… pour renforcer les ZI"),
+        Rule("anchoring.annex-affiliated", "zone-affiliated", _filled("_zone_text"),
+             "pôle de la zone {_zone_text} : l'annexe dit « {_zone_phrase} »",
+             "a pole of the zone {_zone_text}: the annex says « {_zone_phrase} »",
+             ("niche", "notes"),
+             "CI affilié à la VTÉ (projet) ; CI associé à la Zone Aéro",
+             "Annexe, colonnes « Créneaux » et « Notes »"),
+        Rule("anchoring.annex-first-step", "pre-zone", lambda f: f["_pre_zone_text"],
+             "première étape vers une zone : l'annexe dit « 1ère étape en vue d'une désignation de ZI »",
+             "first step toward a zone: the annex says « 1ère étape en vue d'une désignation de ZI »",
+             ("notes",),
+             "1ère étape en vue d'une désignation de ZI",
+             "Annexe, colonne « Notes »"),
+        Rule("anchoring.unknown", UNDETERMINED, _always,
+             "ancrage indéterminé : le rapport ne rattache le centre à aucune zone et ne le dit pas indépendant",
+             "anchoring undetermined: the report ties the centre to no zone and does not call it independent",
+             ("zone", "aims_zone", "independent")),
+    ),
+)
+
+MODEL = Axis(
+    "model",
+    "Le modèle d'implantation : le modèle HIFA, distinctif des CI (centré sur l'industrie, équipements spécialisés "
+    "et plateaux d'essai, formation), ou la « zone en miniature » de Sept-Îles (portée par la recherche, structure "
+    "légère sans équipement spécialisé, formation et commercialisation).",
+    "The implementation model: the HIFA model, distinctive of CI (industry-centred, specialised equipment and test "
+    "platforms, training), or the « zone en miniature » of Sept-Îles (research-driven, light structure without "
+    "specialised equipment, training and commercialisation).",
+    (
+        Rule("model.light-research", "miniature-zone",
+             lambda f: (f["specialised_equipment"] == "no") & (f["research_anchors"] != ""),
+             "zone en miniature : structure légère sans équipement spécialisé, appuyée sur la recherche "
+             "({research_anchors})",
+             "miniature zone: light structure without specialised equipment, standing on research ({research_anchors})",
+             ("specialised_equipment", "research_anchors"),
+             "Le centre mise également sur une structure légère – ici, pas d'équipements spécialisés comme dans les "
+             "HIFA – […] On a donc, avec le CI de Sept-Îles, le modèle de la « zone en miniature », par opposition "
+             "au modèle distinctif aux CI, incarné par les HIFA.",
+             "La recherche comme pilier du développement économique en région? L'exemple de Sept-Îles"),
+        Rule("model.industry-equipment", "hifa",
+             lambda f: (f["specialised_equipment"] == "yes") & _all_kinds(PRIVATE_KINDS)(f),
+             "modèle HIFA : équipement spécialisé ({equipment}) et initiative industrielle ({initiators_text})",
+             "HIFA model: specialised equipment ({equipment}) and an industrial initiative ({initiators_text})",
+             ("specialised_equipment", "equipment", "initiators", "initiator_kinds"),
+             "une infrastructure industrielle flexible et unique de 50 000 pieds carrés, dont 80 % de la superficie "
+             "prend la forme d'une usine-pilote",
+             "Les HIFA, un modèle pour tous?"),
+        Rule("model.hifa-analogue", "hifa",
+             lambda f: (f["specialised_equipment"] == "yes") & (f["hifa_analogue"] == "yes"),
+             "modèle HIFA : équipement spécialisé ({equipment}), et le rapport le range parmi les projets "
+             "« analogues à celui des HIFA »",
+             "HIFA model: specialised equipment ({equipment}), and the report lists it among the projects "
+             "« analogues à celui des HIFA »",
+             ("specialised_equipment", "equipment", "hifa_analogue"),
+             "Parmi ceux-ci, on trouve beaucoup de responsables de projets de CI analogues à celui des HIFA.",
+             "Une inspiration pour plusieurs CI en développement"),
+        Rule("model.equipment-only", UNDETERMINED, _is("specialised_equipment", "yes"),
+             "modèle indéterminé : équipement spécialisé ({equipment}), mais ni initiative industrielle ni "
+             "analogie avec les HIFA dans le rapport",
+             "model undetermined: specialised equipment ({equipment}), but neither an industrial initiative nor "
+             "an analogy with HIFA in the report",
+             ("specialised_equipment", "initiator_kinds", "hifa_analogue")),
+        Rule("model.light-only", UNDETERMINED, _is("specialised_equipment", "no"),
+             "modèle indéterminé : sans équipement spécialisé, mais aucun ancrage de recherche documenté",
+             "model undetermined: no specialised equipment, but no research anchor documented",
+             ("specialised_equipment", "research_anchors")),
+        Rule("model.unknown", UNDETERMINED, _always,
+             "modèle indéterminé : le rapport ne dit pas si le centre a des équipements spécialisés",
+             "model undetermined: the report does not say whether the centre has specialised equipment",
+             ("specialised_equipment",)),
+    ),
+)
+
+STATUS = Axis(
+    "status",
+    "Désigné (et financé) par le gouvernement du Québec, ou encore en projet.",
+    "Designated (and funded) by the Quebec government, or still a project.",
+    (
+        Rule("status.designated", "designated", _is("status", "designated"),
+             "désigné et financé ({_month_text})",
+             "designated and funded ({_month_text})",
+             ("status", "designated_on"),
+             "Six centres d'innovation ont reçu des appuis financiers de la part du gouvernement du Québec",
+             "L'avenir des centres d'innovation au Québec, entre opportunités et incertitudes"),
+        Rule("status.project", "project", _is("status", "project"),
+             "projet : le rapport le présente comme un centre en projet",
+             "project: the report presents it as a centre still planned",
+             ("status",),
+             "D'autres pourraient voir le jour à Saguenay, Val-d'Or, Sainte-Marie, à Baie-Comeau ou ailleurs encore.",
+             "L'avenir des centres d'innovation au Québec, entre opportunités et incertitudes"),
+        Rule("status.annex-funded", "designated", lambda f: f["_funded_text"],
+             "désigné : l'annexe dit « Financements publics obtenus »",
+             "designated: the annex says « Financements publics obtenus »",
+             ("notes",),
+             "Financements publics obtenus",
+             "Annexe, colonne « Notes »"),
+        Rule("status.annex-project", "project", lambda f: f["_project_text"],
+             "projet : l'annexe dit « (projet) »",
+             "project: the annex says « (projet) »",
+             ("notes", "niche"),
+             "CI affilié à la VTÉ (projet)",
+             "Annexe, colonne « Notes »"),
+        Rule("status.unknown", UNDETERMINED, _always,
+             "statut indéterminé : le rapport ne dit pas si le centre est désigné ou en projet",
+             "status undetermined: the report does not say whether the centre is designated or a project",
+             ("status", "notes")),
+    ),
+)
+
+AXES: tuple[Axis, ...] = (ORIGIN, ANCHORING, MODEL, STATUS)
+AXIS_NAMES = tuple(a.name for a in AXES)
+
+
+def classify(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """One row per centre: its axes' verdicts (codes), the rule and the reason of each, in `lang`.
+
+    `frame` holds validated values (validation.load); missing fact columns count as silent.
+    Columns: origin, anchoring, zone, model, status, designated_on, redirected_from_zi, zi_submitted_year,
+    and for each axis `<axis>_rule` and `<axis>_reason`.
+    """
+    facts = _facts(frame, lang)
+    absent = [c for c in FACT_COLUMNS if c not in frame.columns]
+    out = pd.DataFrame(index=frame.index)
+    for axis in AXES:
+        verdict = pd.Series(UNDETERMINED, index=frame.index, dtype=object)
+        rule_id = pd.Series("", index=frame.index, dtype=object)
+        reason = pd.Series("", index=frame.index, dtype=object)
+        pending = pd.Series(True, index=frame.index)
+        for rule in axis.rules:
+            hit = pending & rule.when(facts).fillna(False).astype(bool)
+            if not hit.any():
+                continue
+            verdict[hit] = rule.verdict
+            rule_id[hit] = rule.id
+            reason[hit] = _render(rule.reason(lang) + _absent_note(rule, absent, lang), facts[hit])
+            pending &= ~hit
+        out[axis.name] = verdict
+        out[f"{axis.name}_rule"] = rule_id
+        out[f"{axis.name}_reason"] = reason
+    affiliated = out["anchoring"] == "zone-affiliated"
+    out["zone"] = facts["zone"].where(facts["zone"] != "", facts["_zone_text"]).where(affiliated, "")
+    out["designated_on"] = facts["designated_on"].where(out["status"] == "designated", "")
+    out["redirected_from_zi"] = facts["redirected_from_zi"].map({"yes": True, "no": False})
+    out["zi_submitted_year"] = pd.to_numeric(facts["zi_submitted_year"], errors="coerce")
+    return out
+
+
+def _absent_note(rule: Rule, absent: list[str], lang: str) -> str:
+    if rule.verdict != UNDETERMINED:
+        return ""
+    missing = [c for c in rule.uses if c in absent]
+    if not missing:
+        return ""
+    names = ", ".join(missing)
+    return f" (colonnes absentes du fichier : {names})" if lang == "fr" else f" (columns not in the file: {names})"
+
+
+def _facts(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The columns rules read, each present (empty where the file is silent), and derived evidence."""
+    index = frame.index
+    facts = pd.DataFrame(index=index)
+    for column in (*FACT_COLUMNS, "niche", "notes"):
+        facts[column] = frame[column].astype(str) if column in frame.columns else pd.Series("", index=index)
+    kinds = facts["initiator_kinds"].map(_kind_set_cached)
+    facts["_kinds_all"] = kinds
+    facts["initiators_text"] = _map_unique_pairs(facts["initiators"], facts["initiator_kinds"], lang)
+    annex_text = facts["niche"] + " \n " + facts["notes"]
+    matches = annex_text.str.extract(_ZONE_PHRASE)
+    facts["_zone_phrase"] = matches["phrase"].fillna("").str.strip()
+    facts["_zone_text"] = matches["zone"].fillna("").str.strip().map(lambda z: _KNOWN_ZONES.get(fold(z), z))
+    folded_notes = facts["notes"].map(fold)
+    facts["_funded_text"] = folded_notes.str.contains(_FUNDED, regex=False)
+    facts["_project_text"] = annex_text.str.contains(_PROJECT)
+    facts["_pre_zone_text"] = folded_notes.str.contains(_PRE_ZONE)
+    unknown_month = "mois non documenté" if lang == "fr" else "month not documented"
+    facts["_month_text"] = facts["designated_on"].where(facts["designated_on"] != "", unknown_month)
+    return facts
+
+
+_KIND_SETS: dict[str, frozenset] = {}
+
+
+def _kind_set_cached(text: str) -> frozenset:
+    if text not in _KIND_SETS:
+        _KIND_SETS[text] = frozenset(k.strip() for k in text.split(";") if k.strip())
+    return _KIND_SETS[text]
+
+
+def _map_unique_pairs(initiators: pd.Series, kinds: pd.Series, lang: str) -> pd.Series:
+    """« Premier Tech (entreprise) et Cascades (entreprise) », once per distinct pair of cells."""
+    pairs = pd.Series(list(zip(initiators, kinds)), index=initiators.index)
+    texts = {pair: _initiators_text(*pair, lang) for pair in set(pairs)}
+    return pairs.map(texts)
+
+
+def _initiators_text(initiators: str, kinds: str, lang: str) -> str:
+    names = [n.strip() for n in initiators.split(";") if n.strip()]
+    codes = [k.strip() for k in kinds.split(";") if k.strip()]
+    if len(codes) == len(names):
+        names = [f"{n} ({labels.label('initiator_kinds', k, lang)})" for n, k in zip(names, codes)]
+    elif not names:
+        names = [labels.label("initiator_kinds", k, lang) for k in codes]
+    if len(names) <= 1:
+        return "".join(names)
+    conjunction = " et " if lang == "fr" else " and "
+    return ", ".join(names[:-1]) + conjunction + names[-1]
+
+
+def _render(template: str, facts: pd.DataFrame) -> pd.Series:
+    """The template filled with each row's facts, on whole columns."""
+    result = pd.Series("", index=facts.index, dtype=object)
+    for literal, field, _, _ in string.Formatter().parse(template):
+        result = result + literal
+        if field:
+            result = result + facts[field].astype(str)
+    return result

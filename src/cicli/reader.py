@@ -306,6 +306,18 @@ def _check_zip(p: Path, name: str) -> None:
         if i.file_size > (1 << 20) and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1):
             raise InputError(f"part {i.filename} inflates {i.file_size // max(i.compress_size, 1)} times "
                              f"(more than {ZIP_MAX_RATIO}:1): refused as a zip bomb.", code="unsafe-file", path=name)
+    with zipfile.ZipFile(p) as z:
+        for i in infos:
+            if i.filename.endswith((".xml", ".rels")) and _declares_entities(z, i):
+                raise InputError(f"part {i.filename} declares a DTD or XML entities, which workbooks never need: "
+                                 "refused as an XML entity attack.", code="unsafe-file", path=name)
+
+
+def _declares_entities(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    # A DTD can only stand in the prolog, before the root element: the first bytes tell.
+    with z.open(info) as part:
+        head = part.read(4096)
+    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
 
 
 def _cell_text(value) -> str:

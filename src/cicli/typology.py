@@ -33,8 +33,8 @@ FACT_COLUMNS = ("initiators", "initiator_kinds", "zone", "aims_zone", "independe
 
 # Wordings of the annex, read as evidence. Accents and case are optional.
 _ZONE_PHRASE = re.compile(
-    r"(?P<phrase>(?:associ|affili)[ée]e?s?\s+(?:à|a)\s+(?:la\s+|l['’]\s*|au\s+)?(?P<zone>[^()\n,;–]+?))\s*(?:\)|$|[,;–])",
-    re.IGNORECASE)
+    r"(?P<phrase>(?:associ|affili)[ée]e?s?\s+(?:à|a)\s+(?:la\s+|l['’]\s*|au\s+)?(?P<zone>[^()\n,;–]+?))\s*(?:[()]|$|[,;–])",
+    re.IGNORECASE | re.MULTILINE)
 _KNOWN_ZONES = {"vte": "VTÉ", "vallee de la transition energetique": "VTÉ", "zone aero": "Zone Aéro"}
 _PROJECT = re.compile(r"\(\s*projet\s*\)", re.IGNORECASE)
 _PRE_ZONE = re.compile(r"(?:premiere|1 ?e?re) etape en vue d une designation (?:de|comme) (?:zi|zone)")

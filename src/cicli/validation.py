@@ -112,13 +112,10 @@ def check(table: Table) -> tuple[pd.DataFrame, Report]:
     _check_regions(frame, flag)
     _check_duplicates(frame, flag)
     _check_coordinates(frame, flag)
-    report.problems.sort(key=lambda p: (p.row or 0, _column_order(table, p.column)))
+    # As a person reads a sheet: by row, then left to right; notes without a row last.
+    position = {header: i for i, header in enumerate(table.headers.values())}
+    report.problems.sort(key=lambda p: (float("inf") if p.row is None else p.row, position.get(p.column, -1)))
     return frame, report
-
-
-def _column_order(table: Table, column: str | None) -> int:
-    names = list(table.frame.columns)
-    return names.index(column) if column in names else -1
 
 
 class _Flagger:

@@ -1,0 +1,85 @@
+"""The parts of docs/ that describe code are generated here, from the code.
+
+`python -m cicli.docgen` rewrites them; tests/test_docs.py fails when they are stale.
+A generated part stands between `<!-- generated: NAME -->` and `<!-- end generated -->`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from . import labels, schema
+from .problems import CATALOGUE
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def columns() -> str:
+    lines = ["| column | French header | English header | type | allowed values | meaning | source in the report |",
+             "|---|---|---|---|---|---|---|"]
+    for c in schema.COLUMNS:
+        allowed = ", ".join(f"`{a}`" for a in c.allowed) or ("`yes`, `no`" if c.type == "bool" else "")
+        name = f"`{c.name}`" + (" (annex)" if c.annex else "")
+        lines.append(f"| {name} | {c.fr} | {c.en} | {c.type} | {allowed} | {_cell(c.description)} | {_cell(c.source)} |")
+    return "\n".join(lines)
+
+
+def problems() -> str:
+    lines = ["| code | severity | meaning |", "|---|---|---|"]
+    lines += [f"| `{code}` | {severity} | {_cell(meaning)} |" for code, (severity, meaning) in CATALOGUE.items()]
+    return "\n".join(lines)
+
+
+def typology() -> str:
+    from .typology import AXES
+
+    out = []
+    for axis in AXES:
+        out.append(f"### {labels.label('axis', axis.name, 'en')} — {labels.label('axis', axis.name, 'fr')} (`{axis.name}`)\n")
+        out.append(f"{axis.meaning_en}\n\n> {axis.meaning_fr}\n")
+        codes = ", ".join(f"`{code}` ({fr} / {en})" for code, (fr, en) in labels.LABELS[axis.name].items())
+        out.append(f"Verdicts: {codes}.\n")
+        out.append("The rules, in order; the first that holds gives the verdict.\n")
+        for n, rule in enumerate(axis.rules, 1):
+            uses = ", ".join(f"`{u}`" for u in rule.uses)
+            out.append(f"{n}. **`{rule.id}`** → `{rule.verdict}`, reads {uses}.  ")
+            out.append(f"   Reason: « {rule.reason_fr} » / “{rule.reason_en}”.  ")
+            if rule.quote:
+                out.append(f"   The report ({rule.section}): « {rule.quote} »")
+            else:
+                out.append("   When no rule above holds: the reason names the missing fact.")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+GENERATED = {
+    "docs/data.md": {"columns": columns, "problems": problems},
+    "docs/typology.md": {"typology": typology},
+}
+_BLOCK = re.compile(r"(<!-- generated: (?P<name>[a-z]+) -->\n)(?P<body>.*?)(<!-- end generated -->)", re.DOTALL)
+
+
+def refresh(text: str, makers: dict) -> str:
+    """`text` with each generated block made anew."""
+    return _BLOCK.sub(lambda m: m.group(1) + makers[m.group("name")]().rstrip("\n") + "\n" + m.group(4), text)
+
+
+def main(root: Path) -> int:
+    stale = 0
+    for relative, makers in GENERATED.items():
+        path = root / relative
+        old = path.read_text(encoding="utf-8")
+        new = refresh(old, makers)
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+            print(f"rewrote {relative}", file=sys.stderr)
+            stale += 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path.cwd()))

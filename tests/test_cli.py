@@ -1,0 +1,90 @@
+"""The command line's contract: help with examples, exit codes, messages on stderr, no traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, write_csv
+
+from cicli import __version__
+from cicli.cli import app
+
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+
+
+def test_version(run):
+    assert run("--version") == (0, f"cicli {__version__}\n", "")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(run, command):
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    assert f"Example: cicli {command}" in out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_in_the_readme(command):
+    assert f"cicli {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_missing_file_is_exit_1_with_the_path_on_stderr(run, tmp_path):
+    code, out, err = run("classify", str(tmp_path / "nope.csv"))
+    assert (code, out) == (1, "")
+    assert err == f"cicli: {tmp_path / 'nope.csv'}: no such file.\n"
+
+
+def test_invalid_file_names_file_row_and_column(run, tmp_path):
+    path = write_csv(tmp_path / "t.csv", [["Nom", "Désigné en"], ["A", "2022-13"]], delimiter=";")
+    code, out, err = run("classify", str(path))
+    assert (code, out) == (1, "")
+    assert err == f"cicli: {path}, row 2, column Désigné en: '2022-13' is not a month: write it YYYY-MM, as 2022-02.\n"
+
+
+def test_bad_option_value_is_a_usage_error(run):
+    code, _, err = run("classify", "--format", "pdf")
+    assert code == 2
+    assert "pdf" in err
+
+
+def test_internal_error_is_one_line_with_a_hint(run, monkeypatch):
+    from cicli import reports
+
+    def boom(*a, **k):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(reports, "classify", boom)
+    code, out, err = run("classify")
+    assert (code, out) == (1, "")
+    assert err == "cicli: internal error: ZeroDivisionError: division by zero. Rerun with --debug for the traceback.\n"
+
+
+def test_lang_from_environment(run, monkeypatch):
+    monkeypatch.setenv("CICLI_LANG", "fr")
+    _, out, _ = run("classify", "--format", "markdown")
+    assert out.startswith("| Nom ")
+    monkeypatch.setenv("CICLI_LANG", "en")
+    _, out, _ = run("classify", "--format", "markdown")
+    assert out.startswith("| Name ")
+
+
+def _cicli(*args, **env):
+    return subprocess.run([sys.executable, "-m", "cicli", *args], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "120", **env}, timeout=60)
+
+
+def test_python_m_and_pipe_to_head_ends_quietly():
+    result = subprocess.run(f"{sys.executable} -m cicli classify --format csv | head -1", shell=True,
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout == "id,name,region,locality,origin,anchoring,zone,model,status,designated_on,redirected_from_zi\n"
+    assert result.stderr == ""
+
+
+def test_help_does_not_import_pandas():
+    code = ("import sys; sys.argv=['cicli','--help']\nfrom cicli.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('LOADED', sorted(m for m in ('pandas','openpyxl','tabulate') if m in sys.modules), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "LOADED []" in result.stderr

@@ -1,0 +1,225 @@
+"""Loading CSV and XLSX files the way French Excel and colleagues write them."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, FRENCH_HEADERS, printed_rows, sha256, write_csv, write_xlsx
+
+from cicli.errors import InputError
+from cicli.reader import read_table
+from cicli.validation import validate
+
+ANNEX = ["region", "locality", "name", "niche", "lead", "source_url", "notes"]
+
+
+def annex_values(table) -> list[list[str]]:
+    return table.frame[ANNEX].values.tolist()
+
+
+EXPECTED = printed_rows()[1:]
+
+
+@pytest.mark.parametrize("delimiter, encoding, before, expected_encoding", [
+    (",", "utf-8", "", "utf-8"),
+    (";", "utf-8-sig", "", "utf-8-sig"),
+    (";", "cp1252", "", "cp1252"),
+    ("\t", "utf-8", "", "utf-8"),
+    (";", "cp1252", "sep=;\r\n", "cp1252"),
+    (";", "utf-8-sig", "Liste des Centres d’innovation (par région administrative);;;;;;\r\n", "utf-8-sig"),
+    (",", "utf-16", "", "utf-16"),
+])
+def test_printed_annex_loads_from_every_csv_flavour(tmp_path, delimiter, encoding, before, expected_encoding):
+    path = write_csv(tmp_path / "annexe.csv", printed_rows(), delimiter=delimiter, encoding=encoding, before=before)
+    checksum = sha256(path)
+    table = read_table(path)
+    assert annex_values(table) == EXPECTED
+    assert (table.encoding, table.delimiter) == (expected_encoding, delimiter)
+    assert table.header_row == (2 if before.startswith("Liste") else 1)
+    assert table.frame.index[0] == table.header_row + 1
+    assert sha256(path) == checksum
+
+
+def test_title_row_shifts_row_numbers_as_a_spreadsheet_shows_them(tmp_path):
+    path = write_csv(tmp_path / "a.csv", printed_rows(), delimiter=";", before="Annexe;;;;;;\r\n")
+    report = validate(path)
+    copied = [p for p in report.problems if p.code == "duplicate-lead-source"]
+    assert [(p.row, p.column) for p in copied] == [(15, "Responsable")]  # Sept-Îles, the 13th centre
+
+
+@pytest.mark.parametrize("title, first_sheet_empty", [(None, False), ("Liste des Centres d’innovation", False),
+                                                      ("Annexe", True)])
+def test_printed_annex_loads_from_xlsx(tmp_path, title, first_sheet_empty):
+    path = write_xlsx(tmp_path / "annexe.xlsx", printed_rows(), title=title, first_sheet_empty=first_sheet_empty)
+    checksum = sha256(path)
+    table = read_table(path)
+    assert annex_values(table) == EXPECTED
+    assert table.sheet == "Annexe"
+    assert table.header_row == (2 if title else 1)
+    assert sha256(path) == checksum
+
+
+def test_sheet_option_and_unknown_sheet(tmp_path):
+    path = write_xlsx(tmp_path / "a.xlsx", printed_rows(), first_sheet_empty=True)
+    assert read_table(path, sheet="Annexe").sheet == "Annexe"
+    with pytest.raises(InputError, match="no sheet named 'Nope'; the sheets are: Notes, Annexe") as e:
+        read_table(path, sheet="Nope")
+    assert e.value.code == "sheet-not-found"
+
+
+def test_headers_in_any_case_accents_and_order_and_extra_columns_kept(tmp_path):
+    rows = printed_rows()
+    header = ["NOTES", "nom", "region", "Creneaux", "Commentaire interne", "SOURCES", "responsable", "localisation"]
+    order = [6, 2, 0, 3, None, 5, 4, 1]
+    shuffled = [header] + [[r[i] if i is not None else "à revoir" for i in order] for r in rows[1:]]
+    table = read_table(write_csv(tmp_path / "s.csv", shuffled, delimiter=";"))
+    assert annex_values(table) == EXPECTED
+    assert table.frame["Commentaire interne"].eq("à revoir").all()
+    assert table.headers["name"] == "nom"
+
+
+def test_cells_stay_text(tmp_path):
+    rows = [["Nom", "Notes", "latitude"], ["01", "NA", "0048.10"], ["N/A", "NULL", ""], ["None", "", "1e3"]]
+    table = read_table(write_csv(tmp_path / "t.csv", rows))
+    assert table.frame.values.tolist() == [["01", "NA", "0048.10"], ["N/A", "NULL", ""], ["None", "", "1e3"]]
+
+
+def test_blank_rows_keep_row_numbers(tmp_path):
+    path = tmp_path / "b.csv"
+    path.write_text("Nom,Région\nA,Montréal\n\n,\nB,Laval\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.frame.index.tolist() == [2, 5]
+
+
+@pytest.mark.parametrize("content, suffix, code, message", [
+    (b"", ".csv", "empty-file", "the file is empty"),
+    (b"\n\n  \n", ".csv", "empty-file", "no table"),
+    (b"Nom,Region\nA,B\n", ".xlsx", "unsupported-format", "text file, not an XLSX workbook"),
+    (b"Nom,Region\nA,B\n", ".json", "unsupported-format", "not .json"),
+    (b"\x1f\x8b\x08\x00" + b"\x00" * 20, ".csv", "unsupported-format", "gzip-compressed"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".xls", "unsupported-format", "legacy Excel 97-2003"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100 + "EncryptionInfo".encode("utf-16-le"), ".xlsx",
+     "encrypted-file", "protected by a password"),
+    (b"PK\x05\x06" + b"\x00" * 18, ".xlsx", "unsupported-format", "an empty zip archive"),
+    (b"Nom\n\x81\x8d\x8f\x90 ok\n", ".csv", "encoding-error", "line 2: byte 0x81"),
+])
+def test_unreadable_files_are_refused_with_their_reason(tmp_path, content, suffix, code, message):
+    path = tmp_path / f"f{suffix}"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as e:
+        read_table(path)
+    assert e.value.code == code
+    assert e.value.path == str(path)
+    assert path.read_bytes() == content
+
+
+def test_missing_path_and_folder(tmp_path):
+    with pytest.raises(InputError, match="no such file") as e:
+        read_table(tmp_path / "nope.csv")
+    assert e.value.code == "file-not-found"
+    with pytest.raises(InputError, match="folder") as e:
+        read_table(tmp_path)
+    assert e.value.code == "not-a-file"
+
+
+def test_truncated_workbook(tmp_path):
+    whole = write_xlsx(tmp_path / "whole.xlsx", printed_rows()).read_bytes()
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(InputError, match="damaged or truncated") as e:
+        read_table(path)
+    assert e.value.code == "unreadable-file"
+
+
+def test_ods_and_zip_without_workbook(tmp_path):
+    ods = tmp_path / "a.ods"
+    with zipfile.ZipFile(ods, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<x/>")
+    with pytest.raises(InputError, match="OpenDocument"):
+        read_table(ods)
+    other = tmp_path / "b.xlsx"
+    with zipfile.ZipFile(other, "w") as z:
+        z.writestr("readme.txt", "hello")
+    with pytest.raises(InputError, match="without an Excel workbook"):
+        read_table(other)
+
+
+def test_zip_bomb_is_refused_before_parsing(tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", b" " * (20 << 20))
+    with pytest.raises(InputError, match="zip bomb") as e:
+        read_table(path)
+    assert e.value.code == "unsafe-file"
+
+
+def test_xml_entity_attack_is_refused(tmp_path):
+    source = write_xlsx(tmp_path / "ok.xlsx", printed_rows())
+    path = tmp_path / "laughs.xlsx"
+    attack = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+              '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">&lol2;</workbook>')
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = attack.encode() if item.filename == "xl/workbook.xml" else src.read(item.filename)
+            dst.writestr(item, data)
+    with pytest.raises(InputError, match="XML entity attack") as e:
+        read_table(path)
+    assert e.value.code == "unsafe-file"
+
+
+def test_ragged_row_is_an_extra_cell_error_at_its_row(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("Nom,Région\nA,Laval\nB,Laval,surplus,\nC,Laval\n", encoding="utf-8")
+    table = read_table(path)
+    assert [(p.code, p.row, p.value) for p in table.problems] == [("extra-cell", 3, "surplus")]
+    assert "row 3 has 3 cells but the header has 2" in table.problems[0].message
+    assert table.frame["name"].tolist() == ["A", "B", "C"]
+
+
+CORPUS_FILES = sorted(p for p in CORPUS.glob("*/*") if p.suffix != ".md")
+
+
+@pytest.mark.skipif(not CORPUS_FILES, reason="shared/corpus is not beside the checkout")
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_corpus_file_loads_or_is_refused_with_a_reason(path: Path):
+    checksum = sha256(path)
+    report = validate(path)
+    assert report.problems or report.valid
+    for problem in report.problems:
+        assert problem.message and "Traceback" not in problem.message
+        assert problem.severity in ("error", "warning")
+    if not report.valid:
+        assert report.errors[0].code
+    assert sha256(path) == checksum
+
+
+@pytest.mark.skipif(not CORPUS_FILES, reason="shared/corpus is not beside the checkout")
+@pytest.mark.parametrize("name, encoding, delimiter, codes", [
+    ("csvkit/test_latin1.csv", "cp1252", ",", ["missing-name-column"]),
+    ("csvkit/test_utf16_little.csv", "utf-16", ",", ["missing-name-column"]),
+    ("csvkit/test_utf8_bom.csv", "utf-8-sig", ",", ["missing-name-column"]),
+    ("csvkit/sniff_limit.csv", "utf-8", ";", ["missing-name-column"]),
+    ("csvkit/bad.csv", "utf-8", ",", ["missing-name-column", "extra-cell"]),
+    ("csvkit/mac_newlines.csv", "utf-8", ",", ["missing-name-column"]),
+    ("frictionless/capital-invalid.csv", "utf-8", ",", ["duplicate-column", "extra-cell"]),
+    ("frictionless/blank-cells.csv", "utf-8", ",", ["empty-name"]),
+    ("frictionless/duplicate-rows.csv", "utf-8", ",", ["duplicate-name"]),
+    ("csvlint/invalid-byte-sequence.csv", None, None, ["encoding-error"]),
+    ("csvkit/sheets.xls", None, None, ["unsupported-format"]),
+    ("csvkit/dummy.csv.gz", None, None, ["unsupported-format"]),
+])
+def test_corpus_files_are_read_as_they_are(name, encoding, delimiter, codes):
+    report = validate(CORPUS / name)
+    assert (report.encoding, report.delimiter) == (encoding, delimiter)
+    assert [p.code for p in report.problems] == codes
+
+
+@pytest.mark.skipif(not CORPUS_FILES, reason="shared/corpus is not beside the checkout")
+def test_corpus_workbook_with_an_empty_first_sheet_reads_the_data_sheet():
+    table = read_table(CORPUS / "csvkit" / "sheets.xlsx")
+    assert table.sheet == "data"

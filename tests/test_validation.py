@@ -1,0 +1,156 @@
+"""`cicli validate`: problems as data, one code per failure, rows as a spreadsheet shows them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import PRINTED_ANNEX, sha256, write_csv, write_xlsx, printed_rows
+
+from cicli.errors import InputError
+from cicli.problems import CATALOGUE
+from cicli.validation import MAX_PER_CODE, load, validate
+
+
+def problems(tmp_path, rows, **kw):
+    return [(p.severity, p.code, p.row, p.column, p.value) for p in validate(write_csv(tmp_path / "t.csv", rows, **kw)).problems]
+
+
+def test_printed_annex_points_at_the_copied_row_and_the_wrong_regions():
+    report = validate(PRINTED_ANNEX)
+    assert report.valid
+    assert [(p.code, p.row, p.column, p.value) for p in report.problems] == [
+        ("unknown-region", 4, "Région", "Bas-Saint-Laurent et Gaspésie"),
+        ("unknown-region", 6, "Région", "Chaudières-Appalaches"),
+        ("duplicate-lead-source", 14, "Responsable", "Marilou Cyr"),
+    ]
+    assert report.problems[1].message.endswith("Did you mean 'Chaudière-Appalaches'?")
+    assert report.problems[2].message == "same lead and same source as row 9: was the row copied from it?"
+
+
+def test_printed_annex_in_xlsx_gives_the_same_problems(tmp_path):
+    path = write_xlsx(tmp_path / "a.xlsx", printed_rows())
+    assert [(p.code, p.row) for p in validate(path).problems] == [
+        ("unknown-region", 4), ("unknown-region", 6), ("duplicate-lead-source", 14)]
+
+
+def test_missing_name_column(tmp_path):
+    assert problems(tmp_path, [["Région", "Ville"], ["Laval", "Laval"]]) == [
+        ("error", "missing-name-column", 1, None, None)]
+
+
+def test_empty_name(tmp_path):
+    assert problems(tmp_path, [["Nom", "Région"], ["A", "Laval"], ["", "Laval"]]) == [
+        ("error", "empty-name", 3, "Nom", "")]
+
+
+@pytest.mark.parametrize("column, value, code", [
+    ("designated_on", "2022-13", "invalid-date"),
+    ("designated_on", "hier", "invalid-date"),
+    ("zi_submitted_year", "20201", "invalid-number"),
+    ("latitude", "48,4,1", "invalid-number"),
+    ("investment_cad", "beaucoup", "invalid-number"),
+    ("status", "peut-être", "invalid-value"),
+    ("aims_zone", "bof", "invalid-value"),
+    ("initiator_kinds", "company; alien", "invalid-value"),
+])
+def test_malformed_values_are_errors(tmp_path, column, value, code):
+    assert problems(tmp_path, [["name", column], ["A", value]]) == [("error", code, 2, column, value)]
+
+
+@pytest.mark.parametrize("column, value, typed", [
+    ("designated_on", "février 2022", "2022-02"),
+    ("designated_on", "2022-02-01", "2022-02"),
+    ("status", "Désigné", "designated"),
+    ("status", "projet", "project"),
+    ("aims_zone", "Oui", "yes"),
+    ("initiator_kinds", "Entreprise ; cégep", "company; cegep"),
+    ("investment_cad", "35 000 000", 35_000_000),
+    ("latitude", "48,43", 48.43),
+])
+def test_values_people_type_are_read(tmp_path, column, value, typed):
+    centres = load(write_csv(tmp_path / "t.csv", [["Nom", column], ["A", value]]))
+    assert centres.report.problems == []
+    assert centres.frame[column].iloc[0] == typed
+
+
+def test_warnings(tmp_path):
+    rows = [["Nom", "Région", "Responsable", "Sources", "latitude", "longitude"],
+            ["A", "Laval", "X", "https://a.ca/", "45.5", "-73.6"],
+            ["a", "Gaspésie", "N/A", "a.ca", "", ""],
+            ["B", "Monterégie", "x", "https://a.ca", "10", "-73"],
+            ["C", "", "N/A", "https://a.ca/", "", ""]]
+    assert problems(tmp_path, rows) == [
+        ("warning", "duplicate-name", 3, "Nom", "a"),
+        ("warning", "unknown-region", 3, "Région", "Gaspésie"),
+        ("warning", "invalid-url", 3, "Sources", "a.ca"),
+        ("warning", "duplicate-lead-source", 4, "Responsable", "x"),
+        ("warning", "outside-quebec", 4, "latitude", "10.0"),
+    ]
+
+
+def test_accents_and_dashes_do_not_make_a_region_unknown(tmp_path):
+    rows = [["Nom", "Région"], ["A", "Saguenay-Lac-Saint-Jean"], ["B", "MONTREAL"], ["C", "gaspesie iles de la madeleine"]]
+    assert problems(tmp_path, rows) == []
+
+
+def test_control_and_invisible_characters_are_reported(tmp_path):
+    rows = [["Nom", "Notes"], ["A\u200b", "ok"], ["B", "bell\x07"]]
+    assert [(c, r, col) for _, c, r, col, _ in problems(tmp_path, rows)] == [
+        ("control-character", 2, "Nom"), ("control-character", 3, "Notes")]
+
+
+def test_duplicate_columns_are_an_error_not_a_rename(tmp_path):
+    assert problems(tmp_path, [["Nom", "name", "Région"], ["A", "B", "Laval"]]) == [
+        ("error", "duplicate-column", 1, "name", "name")]
+
+
+def test_problems_are_capped_per_code(tmp_path):
+    rows = [["Nom", "x"]] + [["", "y"] for _ in range(MAX_PER_CODE + 50)]
+    found = validate(write_csv(tmp_path / "t.csv", rows)).problems
+    assert len(found) == MAX_PER_CODE + 1
+    assert found[-1].message == f"50 more rows have this problem; only the first {MAX_PER_CODE} are listed."
+
+
+def test_load_raises_with_the_first_error_and_the_count(tmp_path):
+    path = write_csv(tmp_path / "t.csv", [["Nom", "status"], ["", "x"], ["B", "y"]])
+    with pytest.raises(InputError) as e:
+        load(path)
+    assert str(e.value) == (f"{path}, row 2, column Nom: this row has data but no name. "
+                            "(and 2 more errors; run `cicli validate` to list them)")
+
+
+def test_unreadable_file_is_a_report_with_one_error(tmp_path):
+    report = validate(tmp_path / "nope.csv")
+    assert not report.valid
+    assert [(p.code, p.row) for p in report.problems] == [("file-not-found", None)]
+
+
+def test_every_code_in_the_catalogue_is_an_error_or_a_warning():
+    assert {severity for severity, _ in CATALOGUE.values()} == {"error", "warning"}
+
+
+def test_cli_validate_json_shape_and_exit_codes(run, tmp_path):
+    code, out, err = run("validate", str(PRINTED_ANNEX), "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert set(data) >= {"valid", "encoding", "delimiter", "sheet", "problems"}
+    assert (data["valid"], data["encoding"], data["delimiter"], data["sheet"]) == (True, "utf-8", ",", None)
+    assert data["problems"][2] == {"severity": "warning", "code": "duplicate-lead-source", "row": 14,
+                                   "column": "Responsable", "value": "Marilou Cyr",
+                                   "message": "same lead and same source as row 9: was the row copied from it?"}
+    assert "encoding utf-8, delimiter ','" in err
+
+    bad = write_csv(tmp_path / "bad.csv", [["Nom", "designated_on"], ["A", "2022-13"]])
+    checksum = sha256(bad)
+    code, out, err = run("validate", str(bad), "--format", "json")
+    assert code == 1
+    assert json.loads(out)["valid"] is False
+    assert sha256(bad) == checksum
+
+
+def test_cli_validate_bundled_is_valid(run):
+    code, out, err = run("validate")
+    assert code == 0
+    assert out == ""
+    assert err.splitlines()[-1] == "cicli: valid: 0 error(s), 0 warning(s)."

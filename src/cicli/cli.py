@@ -188,7 +188,7 @@ def classify(
 
     Example: cicli classify --explain --lang fr --status désigné
     """
-    from . import render, reports
+    from . import present, render, reports
 
     language = _lang(lang)
     table = reports.classify(path, lang=language, sheet=sheet, encoding=encoding, region=region,
@@ -196,9 +196,95 @@ def classify(
     if format == Format.json:
         render.write_json(reports.records(table))
     elif format == Format.csv:
-        render.write_csv(render.classified_for_machines(table, explain))
+        render.write_csv(present.classified_for_machines(table, explain))
     else:
-        render.write(render.classified_for_people(table, language, explain), format.value)
+        render.write(present.classified(table, language, explain), format.value)
+
+
+FromOpt = Annotated[Optional[str], typer.Option(
+    "--from", help="CSV or XLSX annex table to read (default: the bundled annex of the report).", show_default=False)]
+
+
+@app.command()
+@_guarded
+def compare(
+    centres: Annotated[list[str], typer.Argument(
+        metavar="CENTRE CENTRE [CENTRE...]",
+        help="Two centres or more: acronym (HIFA, CIM), any name, part of it, or the locality (\"Sept-Îles\"); "
+             "case and accents optional.")],
+    diff: Annotated[bool, typer.Option("--diff", help="Keep only the rows where the centres differ.")] = False,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    source: FromOpt = None,
+    sheet: SheetOpt = None,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Compare centres side by side: facts and verdicts in rows, centres in columns; differences stand out.
+
+    Example: cicli compare HIFA "Sept-Îles" --diff
+    """
+    from . import present, render, reports
+
+    language = _lang(lang)
+    side = reports.compare(centres, source, lang=language, sheet=sheet, encoding=encoding)
+    if diff:
+        side = side[side["differs"]]
+    if format == Format.json:
+        render.write_json(present.compared_records(side))
+    elif format == Format.csv:
+        render.write_csv(present.compared_for_machines(side))
+    elif format == Format.markdown:
+        render.write_markdown(present.compared(side, language))
+    else:
+        render.write_table(present.compared(side, language), highlight=side["differs"])
+
+
+@app.command()
+@_guarded
+def show(
+    centre: Annotated[str, typer.Argument(metavar="CENTRE", help="Acronym, name, part of it, or locality.")],
+    format: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    source: FromOpt = None,
+    sheet: SheetOpt = None,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Everything known about one centre: each fact with where it comes from, each verdict with its reason.
+
+    Example: cicli show "sept iles" --lang fr
+    """
+    from . import present, render, reports
+
+    language = _lang(lang)
+    details = reports.show(centre, source, lang=language, sheet=sheet, encoding=encoding)
+    if format == Format.json:
+        render.write_json(details)
+    elif format == Format.csv:
+        render.write_csv(present.shown_for_machines(details))
+    else:
+        facts, verdicts = present.shown(details, language)
+        title = f"{details['name']} ({details['id']})"
+        render.write_sections([(title, facts), (title, verdicts)], format.value)
+
+
+@app.command()
+@_guarded
+def summary(path: PathArg = None, format: FormatOpt = Format.table, lang: LangOpt = None,
+            sheet: SheetOpt = None, encoding: EncodingOpt = None) -> None:
+    """Summarise the landscape: counts per axis, crosstabs, regions, designations, waiting projects, funding.
+
+    Example: cicli summary --lang fr --format markdown > synthese.md
+    """
+    from . import present, render, reports
+
+    language = _lang(lang)
+    result = reports.summary(path, lang=language, sheet=sheet, encoding=encoding)
+    if format == Format.json:
+        render.write_json(present.summary_records(result))
+    elif format == Format.csv:
+        render.write_csv(present.summary_for_machines(result))
+    else:
+        render.write_sections(present.summary_sections(result, language, bars=format == Format.table), format.value)
 
 
 def main() -> None:

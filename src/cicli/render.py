@@ -13,42 +13,8 @@ from typing import IO
 
 import pandas as pd
 
-from . import labels
-from .typology import AXIS_NAMES
 
 FORMATS = ("table", "csv", "json", "markdown")
-
-
-def classified_for_people(table: pd.DataFrame, lang: str, explain: bool) -> pd.DataFrame:
-    """The classification with labels: name, locality, the four axes (zone and month beside them)."""
-    out = pd.DataFrame(index=table.index)
-    field = lambda code: labels.label("field", code, lang)  # noqa: E731
-    out[field("name")] = table["name"]
-    out[field("locality")] = table["locality"]
-    for axis in AXIS_NAMES:
-        text = table[axis].map(lambda code, a=axis: labels.label(a, code, lang))
-        if axis == "anchoring":
-            text = text.where(table["zone"] == "", text + " (" + table["zone"] + ")")
-        if axis == "status":
-            text = text.where(table["designated_on"] == "", text + " (" + table["designated_on"] + ")")
-        out[labels.label("axis", axis, lang)] = text
-    if explain:
-        out[labels.label("field", "reason", lang) + "s"] = table.apply(
-            lambda r: "\n".join(f"{labels.label('axis', a, lang)} : {r[f'{a}_reason']}" if lang == "fr"
-                                else f"{labels.label('axis', a, lang)}: {r[f'{a}_reason']}" for a in AXIS_NAMES),
-            axis=1) if len(table) else ""
-    return out
-
-
-def classified_for_machines(table: pd.DataFrame, explain: bool) -> pd.DataFrame:
-    columns = ["id", "name", "region", "locality", *AXIS_NAMES[:2], "zone", *AXIS_NAMES[2:], "designated_on",
-               "redirected_from_zi"]
-    out = table[columns].copy()
-    out["redirected_from_zi"] = out["redirected_from_zi"].map({True: "yes", False: "no"}).fillna("")
-    if explain:
-        for axis in AXIS_NAMES:
-            out[f"{axis}_reason"] = table[f"{axis}_reason"]
-    return out
 
 
 def write_csv(frame: pd.DataFrame, stream: IO[str] | None = None) -> None:
@@ -73,20 +39,40 @@ def write_markdown(frame: pd.DataFrame, stream: IO[str] | None = None) -> None:
     stream.write(tabulate(cells.values.tolist(), headers=list(frame.columns), tablefmt="github") + "\n")
 
 
-def write_table(frame: pd.DataFrame, title: str | None = None, stream: IO[str] | None = None) -> None:
+def _console(stream: IO[str] | None):
     from rich.console import Console
-    from rich.table import Table
 
     stream = stream or sys.stdout
     # Piped output is read by people too (less, a file): don't squeeze it to 80 columns.
     wide = None if stream.isatty() or "COLUMNS" in os.environ else 200
-    console = Console(file=stream, soft_wrap=False, width=wide)
-    table = Table(title=title, show_lines=any("\n" in str(v) for v in frame.values.ravel()), header_style="bold")
+    return Console(file=stream, soft_wrap=False, width=wide)
+
+
+def write_table(frame: pd.DataFrame, title: str | None = None, stream: IO[str] | None = None,
+                highlight: pd.Series | None = None) -> None:
+    """A rich table; rows where `highlight` is true stand out."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", title_style="bold",
+                  show_lines=any("\n" in str(v) for v in frame.values.ravel()), header_style="bold")
     for column in frame.columns:
         table.add_column(str(column), overflow="fold", min_width=min(len(str(column)), 14))
-    for row in frame.itertuples(index=False):
-        table.add_row(*("" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in row))
-    console.print(table)
+    marks = highlight.tolist() if highlight is not None else [False] * len(frame)
+    for row, mark in zip(frame.itertuples(index=False), marks):
+        table.add_row(*("" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in row),
+                      style="bold yellow" if mark else None)
+    _console(stream).print(table)
+
+
+def write_sections(sections: list[tuple[str, pd.DataFrame]], fmt: str, stream: IO[str] | None = None) -> None:
+    """Several titled tables, as rich tables or Markdown sections."""
+    stream = stream or sys.stdout
+    for n, (title, frame) in enumerate(sections):
+        if fmt == "markdown":
+            stream.write(("\n" if n else "") + f"## {title}\n\n")
+            write_markdown(frame, stream)
+        else:
+            write_table(frame, title, stream)
 
 
 def write(frame: pd.DataFrame, fmt: str, *, json_data=None, title: str | None = None) -> None:

@@ -32,10 +32,13 @@ def classify(path=None, *, lang: str = "en", sheet: str | None = None, encoding:
     base = pd.DataFrame(index=frame.index)
     for column in ("id", "name", "region", "locality", "niche", "lead", "source_url", "notes"):
         base[column] = frame[column] if column in frame.columns else ""
+    if "aliases" in frame.columns:
+        base["aliases"] = frame["aliases"]
     if "id" not in frame.columns or (base["id"] == "").any():
         base["id"] = base["id"].where(base["id"] != "", _slugs(base["name"]))
     table = pd.concat([base, verdicts], axis=1)
-    table = table[list(RECORD_FIELDS) + [f"{a}_{part}" for a in AXIS_NAMES for part in ("reason", "rule")]]
+    extra = ["aliases"] if "aliases" in base.columns else []
+    table = table[list(RECORD_FIELDS) + [f"{a}_{part}" for a in AXIS_NAMES for part in ("reason", "rule")] + extra]
     return _filter(table, filters)
 
 
@@ -43,14 +46,15 @@ def records(table: pd.DataFrame) -> list[dict]:
     """The classified centres as plain dicts (codes, not labels): what `--format json` prints."""
     out = []
     for row in table.to_dict("records"):
-        record = {f: _plain(row[f]) for f in RECORD_FIELDS}
+        record = {f: plain(row[f]) for f in RECORD_FIELDS}
         record["reasons"] = {a: row[f"{a}_reason"] for a in AXIS_NAMES}
         record["rules"] = {a: row[f"{a}_rule"] for a in AXIS_NAMES}
         out.append(record)
     return out
 
 
-def _plain(value):
+def plain(value):
+    """A cell as JSON wants it: None for missing, int for whole floats, Python scalars."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
     if isinstance(value, float) and value.is_integer():
@@ -85,8 +89,149 @@ def _filter(table: pd.DataFrame, filters: dict[str, str | None]) -> pd.DataFrame
     return table[mask]
 
 
-def axis_label(axis: str, code: str, lang: str) -> str:
-    return labels.label(axis, code, lang)
+# --- finding centres the way people type them --------------------------------------------------
+
+def find(table: pd.DataFrame, query: str, aliases: pd.Series | None = None) -> str:
+    """The index label of the one centre `query` names: acronym, any name, part of the name, or locality.
+
+    Case, accents and punctuation do not matter. Several matches, or none, raise UsageError
+    listing the candidates or suggesting the closest.
+    """
+    q = fold(query)
+    if not q:
+        raise UsageError("an empty name matches no centre.")
+    names = table["name"].map(fold)
+    keys = {i: {fold(table.at[i, "id"]), names[i]} for i in table.index}
+    if aliases is not None:
+        for i, cell in aliases.items():
+            keys[i] |= {fold(a) for a in str(cell).split(";") if a.strip()}
+    localities = table["locality"].map(fold)
+    tiers = (
+        [i for i in table.index if q in keys[i]],
+        [i for i in table.index if q == localities[i]],
+        [i for i in table.index if any(f" {q} " in f" {k} " for k in keys[i])],
+        [i for i in table.index if any(q in k for k in keys[i]) or q in localities[i]],
+    )
+    for found in tiers:
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            listed = "; ".join(f"{table.at[i, 'id']} ({table.at[i, 'name']}, {table.at[i, 'locality']})" for i in found)
+            raise UsageError(f"{query!r} matches {len(found)} centres: {listed}. Name one of them, by its id for example.")
+    words = sorted({k for i in table.index for k in keys[i] | {localities[i]}})
+    import difflib
+
+    close = difflib.get_close_matches(q, words, n=1, cutoff=0.5)
+    hint = ""
+    if close:
+        match = next(i for i in table.index if close[0] in keys[i] | {localities[i]})
+        hint = f" Did you mean {table.at[match, 'id']!r} ({table.at[match, 'name']})?"
+    raise UsageError(f"no centre matches {query!r}.{hint}")
 
 
-__all__ = ["classify", "records", "RECORD_FIELDS", "AXES"]
+# --- comparing centres, showing one ---------------------------------------------------------------
+
+#: The rows of a comparison, in order: verdicts (codes) and facts (as the data holds them).
+COMPARE_FIELDS = ("name", "region", "locality", "niche", "lead", "status", "designated_on", "origin", "anchoring",
+                  "zone", "model", "redirected_from_zi", "zi_submitted_year", "initiators", "partners",
+                  "research_anchors", "specialised_equipment", "equipment", "services", "investment_cad",
+                  "public_funding_cad", "surface_sqft", "funding_notes", "source_url", "notes")
+
+
+def compare(queries: list[str], path=None, *, lang: str = "en", sheet: str | None = None,
+            encoding: str | None = None) -> pd.DataFrame:
+    """Centres side by side: one row per field (COMPARE_FIELDS, where any of them has a value),
+    one column per centre id, and a last column `differs`."""
+    if len(queries) < 2:
+        raise UsageError("compare needs two centres or more, for example: cicli compare HIFA \"Sept-Îles\".")
+    centres = load(path, sheet=sheet, encoding=encoding)
+    full = _full_table(centres, lang)
+    chosen = [find(full, q, full.get("aliases")) for q in queries]
+    if len(set(chosen)) < len(chosen):
+        twice = [full.at[i, "id"] for i in chosen if chosen.count(i) > 1][0]
+        raise UsageError(f"{twice!r} is named twice; compare different centres.")
+    fields = [f for f in COMPARE_FIELDS if f in full.columns]
+    side = full.loc[chosen, fields].T
+    side.columns = [full.at[i, "id"] for i in chosen]
+    side = side.map(plain).astype(object).where(side.notna(), None)
+    filled = side.apply(lambda row: any(v not in (None, "") for v in row), axis=1)
+    side = side[filled]
+    side["differs"] = side.apply(lambda row: len({"" if v is None else str(v) for v in row}) > 1, axis=1)
+    return side
+
+
+def show(query: str, path=None, *, lang: str = "en", sheet: str | None = None,
+         encoding: str | None = None) -> dict:
+    """Everything known about one centre: its facts with their source, its verdicts with their reasons."""
+    from . import schema
+
+    centres = load(path, sheet=sheet, encoding=encoding)
+    full = _full_table(centres, lang)
+    i = find(full, query, full.get("aliases"))
+    bundled = path is None
+    facts = []
+    for column in full.columns:
+        spec = schema.BY_NAME.get(column)
+        if column in AXIS_NAMES or column.endswith(("_reason", "_rule")) or spec is None and column in RECORD_FIELDS:
+            continue
+        value = plain(full.at[i, column])
+        if value in (None, ""):
+            continue
+        source = spec.source if (spec and bundled) else f"{centres.table.source}, column {centres.table.headers.get(column, column)!r}"
+        facts.append({"field": column, "value": value, "source": source})
+    verdicts = [{"axis": a, "verdict": full.at[i, a], "rule": full.at[i, f"{a}_rule"],
+                 "reason": full.at[i, f"{a}_reason"]} for a in AXIS_NAMES]
+    return {"id": full.at[i, "id"], "name": full.at[i, "name"], "row": int(i), "source": centres.table.source,
+            "facts": facts, "verdicts": verdicts}
+
+
+def _full_table(centres: Centres, lang: str) -> pd.DataFrame:
+    """The file's own columns beside the classification (the classification's values win)."""
+    table = classify(centres=centres, lang=lang)
+    extra = [c for c in centres.frame.columns if c not in table.columns]
+    return pd.concat([table, centres.frame[extra]], axis=1)
+
+
+# --- the landscape ------------------------------------------------------------------------------
+
+def summary(path=None, *, lang: str = "en", sheet: str | None = None, encoding: str | None = None) -> dict:
+    """Counts per axis, two crosstabs with totals, centres per region, the timeline of designations,
+    the projects still waiting, and the report's funding figures. Every table uses codes."""
+    from .report_facts import FUNDING
+
+    table = classify(path, lang=lang, sheet=sheet, encoding=encoding)
+    counts = {a: _count(table[a], list(labels.LABELS[a])) for a in AXIS_NAMES}
+    regions = table["region"].replace("", "—").value_counts().rename_axis("region").reset_index(name="count")
+    regions = regions.sort_values(["count", "region"], ascending=[False, True], ignore_index=True)
+    designated = table[table["status"] == "designated"]
+    timeline = designated.assign(_m=designated["designated_on"].replace("", "9999"))
+    timeline = timeline.sort_values(["_m", "name"])[["designated_on", "id", "name", "locality"]].reset_index(drop=True)
+    waiting = table[table["status"] == "project"][["id", "name", "locality", "zi_submitted_year"]].reset_index(drop=True)
+    funding = pd.DataFrame([{"code": c, "cad_per_year": amount, "label": fr if lang == "fr" else en, "quote": quote}
+                            for c, amount, fr, en, quote in FUNDING])
+    return {
+        "centres": int(len(table)),
+        "counts": counts,
+        "origin_by_model": _crosstab(table, "origin", "model"),
+        "anchoring_by_status": _crosstab(table, "anchoring", "status"),
+        "regions": regions,
+        "timeline": timeline,
+        "waiting": waiting,
+        "funding": funding,
+    }
+
+
+def _count(values: pd.Series, order: list[str]) -> pd.DataFrame:
+    counts = values.value_counts().reindex(order, fill_value=0)
+    return counts.rename_axis("verdict").reset_index(name="count")
+
+
+def _crosstab(table: pd.DataFrame, rows: str, columns: str) -> pd.DataFrame:
+    out = pd.crosstab(pd.Categorical(table[rows], categories=list(labels.LABELS[rows])),
+                      pd.Categorical(table[columns], categories=list(labels.LABELS[columns])),
+                      margins=True, margins_name="total", dropna=False)
+    out.index.name, out.columns.name = rows, columns
+    return out
+
+
+__all__ = ["classify", "records", "find", "compare", "show", "summary", "RECORD_FIELDS", "COMPARE_FIELDS"]

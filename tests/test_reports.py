@@ -1,0 +1,162 @@
+"""compare, show and summary: names found as people type them, the report's contrast, the landscape's figures."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import PRINTED_ANNEX
+
+from cicli import reports
+from cicli.errors import UsageError
+
+
+@pytest.fixture(scope="module")
+def table():
+    return reports.classify()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("HIFA", "hifa"), ("hifa", "hifa"), ("Halles d'innovation et de formation avancée", "hifa"),
+    ("CI3EM", "ci3em"), ("CIM", "cim"), ("CCIAM", "cim"), ("cibet", "cibet-vte"), ("CIBÉT-VTE", "cibet-vte"),
+    ("Sept-Îles", "ci-cegep-sept-iles"), ("sept iles", "ci-cegep-sept-iles"), ("SEPT-ILES", "ci-cegep-sept-iles"),
+    ("Rivière-du-Loup", "hifa"), ("riviere du loup", "hifa"), ("Cyber", "carrefour-cyber"),
+    ("aluminium", "ci-aluminium-uqac"), ("Merinov", "carrefour-peche-aquaculture"), ("dci", "dci"),
+    ("L'Assomption", "zone-agtech"), ("l’assomption", "zone-agtech"), ("Trois-Rivières", "di3r-vte"),
+    ("carrefour-cyber", "carrefour-cyber"),
+])
+def test_names_are_found_as_people_type_them(table, query, expected):
+    assert table.at[reports.find(table, query, table["aliases"]), "id"] == expected
+
+
+def test_a_name_matching_several_centres_lists_them(table):
+    with pytest.raises(UsageError) as e:
+        reports.find(table, "Montréal", table["aliases"])
+    assert str(e.value) == ("'Montréal' matches 2 centres: cim (Centre d’innovation collaborative en aérospatiale et "
+                            "mobilité (CIM), Montréal); carrefour-cyber (Carrefour Cyber, Montréal). Name one of them, "
+                            "by its id for example.")
+    assert e.value.exit_code == 2
+
+
+def test_an_unknown_name_suggests_the_closest(table):
+    with pytest.raises(UsageError, match=r"no centre matches 'zzz'\.$"):
+        reports.find(table, "zzz", table["aliases"])
+    with pytest.raises(UsageError, match=r"no centre matches 'hifaa'. Did you mean 'hifa' \(Halles"):
+        reports.find(table, "hifaa", table["aliases"])
+
+
+def test_compare_hifa_and_sept_iles_shows_the_reports_contrast():
+    side = reports.compare(["HIFA", "Sept-Îles"])
+    assert list(side.columns) == ["hifa", "ci-cegep-sept-iles", "differs"]
+    rows = {f: (side.at[f, "hifa"], side.at[f, "ci-cegep-sept-iles"], side.at[f, "differs"]) for f in side.index}
+    assert rows["origin"] == ("private", "public", True)
+    assert rows["model"] == ("hifa", "miniature-zone", True)
+    assert rows["anchoring"] == ("standalone", "undetermined", True)
+    assert rows["status"] == ("designated", "designated", False)
+    assert rows["specialised_equipment"] == ("yes", "no", True)
+    assert rows["initiators"] == ("Premier Tech; Cascades", "Cégep de Sept-Îles", True)
+    assert rows["investment_cad"] == (35_000_000, None, True)
+    assert "zone" not in side.index  # no centre of the two has one
+
+
+def test_compare_cli_json_is_the_same_content(run):
+    code, out, err = run("compare", "hifa", "sept iles", "--format", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["centres"] == ["hifa", "ci-cegep-sept-iles"]
+    fields = {f["field"]: f for f in data["fields"]}
+    assert fields["origin"] == {"field": "origin", "differs": True,
+                                "values": {"hifa": "private", "ci-cegep-sept-iles": "public"}}
+    assert fields["model"]["values"] == {"hifa": "hifa", "ci-cegep-sept-iles": "miniature-zone"}
+    assert [f["field"] for f in data["fields"]] == list(reports.compare(["HIFA", "Sept-Îles"]).index)
+
+
+def test_compare_diff_keeps_only_differences(run):
+    code, out, _ = run("compare", "HIFA", "Sept-Îles", "--diff", "--format", "csv")
+    lines = out.splitlines()
+    assert lines[0] == "field,hifa,ci-cegep-sept-iles,differs"
+    assert all(line.endswith(",yes") for line in lines[1:])
+    assert not any(line.startswith(("status,", "notes,")) for line in lines)
+
+
+def test_compare_table_marks_differences(run):
+    code, out, _ = run("compare", "HIFA", "Sept-Îles", "--lang", "fr")
+    origin = next(line for line in out.splitlines() if "Origine" in line)
+    status = next(line for line in out.splitlines() if "Statut" in line)
+    assert "≠" in origin and "privée" in origin and "publique" in origin
+    assert "≠" not in status
+
+
+@pytest.mark.parametrize("args, message", [
+    (("compare", "Montréal", "HIFA"), "cicli: 'Montréal' matches 2 centres: "),
+    (("compare", "HIFA", "nowhere"), "cicli: no centre matches 'nowhere'"),
+    (("compare", "HIFA"), "cicli: compare needs two centres or more"),
+    (("compare", "HIFA", "hifa"), "cicli: 'hifa' is named twice"),
+    (("show", "VTE"), "cicli: 'VTE' matches 3 centres: cifte-vte"),
+])
+def test_ambiguous_or_unknown_names_are_usage_errors(run, args, message):
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert err.startswith(message)
+    assert "Traceback" not in err
+
+
+def test_compare_on_a_users_file(run):
+    code, out, _ = run("compare", "Cyber", "Sept-Îles", "--from", str(PRINTED_ANNEX), "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["centres"] == ["carrefour-cyber", "centre-d-innovation-du-cegep-de-sept-iles"]
+    lead = next(f for f in data["fields"] if f["field"] == "lead")
+    assert lead["values"] == {"carrefour-cyber": "Paul Berthier", "centre-d-innovation-du-cegep-de-sept-iles": "Marilou Cyr"}
+
+
+def test_show_gives_facts_with_sources_and_verdicts_with_reasons(run_json):
+    code, data, _ = run_json("show", "sept iles", "--lang", "fr")
+    assert code == 0
+    assert (data["id"], data["row"]) == ("ci-cegep-sept-iles", 14)
+    facts = {f["field"]: f for f in data["facts"]}
+    assert facts["specialised_equipment"]["value"] == "no"
+    assert "pas d'équipements spécialisés" in facts["specialised_equipment"]["source"]
+    assert facts["public_funding_cad"]["value"] == 3_300_000
+    assert "lead" not in facts  # empty: the report does not name it
+    verdicts = {v["axis"]: v for v in data["verdicts"]}
+    assert verdicts["model"]["verdict"] == "miniature-zone"
+    assert verdicts["model"]["reason"].startswith("zone en miniature : structure légère sans équipement spécialisé")
+
+
+def test_show_on_a_users_file_cites_the_file(run_json, tmp_path):
+    code, data, _ = run_json("show", "Rivière-du-Loup", "--from", str(PRINTED_ANNEX))
+    facts = {f["field"]: f for f in data["facts"]}
+    assert facts["lead"] == {"field": "lead", "value": "Rémi Massé", "source": f"{PRINTED_ANNEX}, column 'Responsable'"}
+
+
+def test_summary_figures_on_the_bundled_annex(run_json):
+    code, data, _ = run_json("summary")
+    assert code == 0
+    assert data["centres"] == 14
+    assert data["counts"] == {
+        "origin": {"private": 2, "public": 4, "undetermined": 8},
+        "anchoring": {"standalone": 1, "zone-affiliated": 4, "pre-zone": 1, "undetermined": 8},
+        "model": {"hifa": 2, "miniature-zone": 1, "undetermined": 11},
+        "status": {"designated": 6, "project": 8, "undetermined": 0},
+    }
+    assert data["origin_by_model"]["private"] == {"hifa": 1, "miniature-zone": 0, "undetermined": 1, "total": 2}
+    assert data["origin_by_model"]["total"]["total"] == 14
+    assert data["anchoring_by_status"]["zone-affiliated"] == {"designated": 0, "project": 4, "undetermined": 0, "total": 4}
+    assert [(t["designated_on"], t["id"]) for t in data["timeline"]] == [
+        ("2022-02", "hifa"), ("2023-09", "cite-innovation-circulaire"), ("2023-11", "carrefour-cyber"),
+        ("2024-03", "zone-agtech"), ("2024-12", "ci-cegep-sept-iles"), ("2025-01", "carrefour-peche-aquaculture")]
+    assert [(w["id"], w["zi_submitted_year"]) for w in data["waiting"]][:2] == [("novinor", 2020), ("dci", 2020)]
+    assert len(data["waiting"]) == 8
+    assert [(f["code"], f["cad_per_year"]) for f in data["funding"]] == [("pafode_ci", 360_000), ("pafode_zi", 800_000)]
+    assert sum(data["regions"].values()) == 14
+    assert data["regions"]["Montréal"] == 2
+
+
+def test_summary_table_has_bars_and_markdown_has_sections(run):
+    _, out, _ = run("summary", "--lang", "fr")
+    assert "│ désigné     │ 6      │ ██████   │" in out
+    _, out, _ = run("summary", "--lang", "fr", "--format", "markdown")
+    assert out.startswith("## Origine (14 centres)\n\n| Origine ")
+    assert "## Financement selon le rapport" in out
+    assert "█" not in out

@@ -287,6 +287,78 @@ def summary(path: PathArg = None, format: FormatOpt = Format.table, lang: LangOp
         render.write_sections(present.summary_sections(result, language, bars=format == Format.table), format.value)
 
 
+class ExportFormat(str, Enum):
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+    geojson = "geojson"
+
+
+@app.command()
+@_guarded
+def export(
+    out: Annotated[str, typer.Argument(metavar="OUT", help="File to write: .xlsx, .csv, .json, .md or .geojson.")],
+    centres: Annotated[Optional[list[str]], typer.Argument(
+        metavar="[CENTRE...]", help="With --compare: the centres of the comparison sheet.", show_default=False)] = None,
+    source: FromOpt = None,
+    format: Annotated[Optional[ExportFormat], typer.Option(
+        "--format", "-f", help="Format, when OUT's suffix does not say it.", show_default=False)] = None,
+    lang: LangOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    excel: Annotated[bool, typer.Option("--excel", help="CSV for French Excel: ';' separator, UTF-8 with BOM.")] = False,
+    compare: Annotated[bool, typer.Option("--compare", help="XLSX: add a sheet comparing the CENTREs named after OUT.")] = False,
+    sheet: SheetOpt = None,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Export the annex and its typology: a styled Excel workbook, CSV, JSON, Markdown or GeoJSON for maps.
+
+    OUT is never overwritten without --force, and is written all at once: an interrupted export leaves no half file.
+
+    Example: cicli export annexe.xlsx --compare HIFA "Sept-Îles"
+    """
+    from .errors import UsageError
+    from .export import export as run
+
+    if centres and not compare:
+        raise UsageError(f"unexpected argument {centres[0]!r}: to compare centres in the workbook, add --compare.")
+    if compare and len(centres or []) < 2:
+        raise UsageError("--compare needs two centres or more after OUT, for example: "
+                         "cicli export annexe.xlsx --compare HIFA \"Sept-Îles\".")
+    bar = _ProgressBar()
+    try:
+        result = run(out, source, fmt=format.value if format else None, lang=_lang(lang), force=force, excel=excel,
+                     compare=centres if compare else None, sheet=sheet, encoding=encoding, progress=bar)
+    finally:
+        bar.close()
+    for note in result.notes:
+        _err(note)
+    _err(f"wrote {result.path} ({result.format}, {result.centres} centres).")
+
+
+class _ProgressBar:
+    """A bar on stderr, shown only once a long export reports progress."""
+
+    def __init__(self):
+        self.progress = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < 20_000:
+            return
+        if self.progress is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.progress = Progress(console=Console(stderr=True), transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task("export", total=total)
+        self.progress.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
 def main() -> None:
     """The `cicli` console script."""
     if hasattr(signal, "SIGPIPE"):

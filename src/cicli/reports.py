@@ -194,12 +194,13 @@ def _full_table(centres: Centres, lang: str) -> pd.DataFrame:
 
 # --- the landscape ------------------------------------------------------------------------------
 
-def summary(path=None, *, lang: str = "en", sheet: str | None = None, encoding: str | None = None) -> dict:
+def summary(path=None, *, lang: str = "en", sheet: str | None = None, encoding: str | None = None,
+            centres: Centres | None = None) -> dict:
     """Counts per axis, two crosstabs with totals, centres per region, the timeline of designations,
     the projects still waiting, and the report's funding figures. Every table uses codes."""
     from .report_facts import FUNDING
 
-    table = classify(path, lang=lang, sheet=sheet, encoding=encoding)
+    table = classify(path, lang=lang, sheet=sheet, encoding=encoding, centres=centres)
     counts = {a: _count(table[a], list(labels.LABELS[a])) for a in AXIS_NAMES}
     regions = table["region"].replace("", "—").value_counts().rename_axis("region").reset_index(name="count")
     regions = regions.sort_values(["count", "region"], ascending=[False, True], ignore_index=True)

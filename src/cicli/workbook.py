@@ -1,0 +1,174 @@
+"""The XLSX export: one workbook, styled for people who live in Excel.
+
+Every sheet has a bold, frozen header row, an autofilter and column widths that fit;
+long text wraps; sources are links; strings are written as text, never as formulas.
+openpyxl's write-only mode streams rows, so large annexes export in bounded memory.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__, labels
+from .export import Progress, annex_table, atomic_write, strip_illegal, typology_table
+from .report_facts import REPORT
+from .typology import AXES
+
+MAX_WIDTH = 60
+PROGRESS_EVERY = 5000
+
+
+def write_workbook(target: Path, *, force: bool, raw: pd.DataFrame, headers: dict, table: pd.DataFrame,
+                   summary: dict, side: pd.DataFrame | None, lang: str, source: str, checksum: str,
+                   progress: Progress | None) -> int:
+    """Write the workbook to `target` (atomically); returns how many illegal characters the data held."""
+    from openpyxl import Workbook
+
+    from .present import compared, summary_sections
+
+    sheets: list[tuple[str, list[tuple[str | None, pd.DataFrame]]]] = []
+    annex, removed_annex = strip_illegal(annex_table(raw, headers, table, lang))
+    typology, _ = strip_illegal(typology_table(table, lang))  # repeats the annex's names: counted once
+    sheets.append((_name("sheet_annex", lang), [(None, annex)]))
+    sheets.append((_name("sheet_typology", lang), [(None, typology)]))
+    sheets.append((_name("sheet_summary", lang), summary_sections(summary, lang, bars=False)))
+    sheets.append((_name("sheet_method", lang), [(None, _method(lang, source, checksum))]))
+    if side is not None:
+        sheets.append((_name("sheet_compare", lang), [(None, compared(side, lang))]))
+    total = sum(len(frame) for _, sections in sheets for _, frame in sections)
+
+    def write(stream) -> None:
+        workbook = Workbook(write_only=True)
+        done = 0
+        for title, sections in sheets:
+            worksheet = workbook.create_sheet(title)
+            done = _write_sheet(worksheet, sections, chart=title == _name("sheet_summary", lang),
+                                done=done, total=total, progress=progress)
+        workbook.save(stream)
+
+    atomic_write(target, write, force)
+    return removed_annex
+
+
+def _name(code: str, lang: str) -> str:
+    return labels.label("field", code, lang)
+
+
+def _write_sheet(worksheet, sections, *, chart: bool, done: int, total: int, progress: Progress | None) -> int:
+    """Sections one under the other; the first one's header is the sheet's frozen, filtered header."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    width = max(len(frame.columns) for _, frame in sections)
+    widths = [8.0] * width
+    for _, frame in sections:
+        for j, column in enumerate(frame.columns):
+            longest = frame[column].astype(str).str.len().max() if len(frame) else 0
+            widths[j] = max(widths[j], min(float(max(len(str(column)), longest or 0)) + 2, MAX_WIDTH))
+    for j, w in enumerate(widths, 1):
+        worksheet.column_dimensions[get_column_letter(j)].width = w
+    # Write-only mode writes the sheet's view with its first row: freeze before any row.
+    worksheet.freeze_panes = "A3" if sections[0][0] else "A2"
+
+    def cell(value, *, font=None, link=False, wrapped=False):
+        c = WriteOnlyCell(worksheet, value=value)
+        if isinstance(value, str):
+            c.data_type = "s"  # a string is text, even when it starts with "="
+        if font:
+            c.font = font
+        if wrapped:
+            c.alignment = wrap
+        if link and isinstance(value, str) and value.startswith(("http://", "https://")):
+            c.hyperlink = value
+            c.style = "Hyperlink"
+        return c
+
+    row_number = 0
+    charts = []
+    for n, (title, frame) in enumerate(sections):
+        if title:
+            if n:
+                worksheet.append([])
+                row_number += 1
+            worksheet.append([cell(title, font=bold)])
+            row_number += 1
+        header_row = row_number + 1
+        worksheet.append([cell(str(c), font=bold) for c in frame.columns])
+        row_number += 1
+        if n == 0:
+            last = get_column_letter(len(frame.columns))
+            worksheet.auto_filter.ref = f"A{header_row}:{last}{header_row + len(frame)}"
+        links = [j for j, c in enumerate(frame.columns) if _is_link_column(frame[c])]
+        long_text = [j for j, c in enumerate(frame.columns) if widths[j] >= MAX_WIDTH]
+        plain = not links and not long_text
+        for values in frame.itertuples(index=False):
+            if plain and not any(isinstance(v, str) and v[:1] == "=" for v in values):
+                worksheet.append([_value(v) for v in values])
+            else:
+                worksheet.append([cell(_value(v), link=j in links, wrapped=j in long_text) for j, v in enumerate(values)])
+            row_number += 1
+            done += 1
+            if progress and done % PROGRESS_EVERY == 0:
+                progress(done, total)
+        if chart and len(frame) and len(frame.columns) >= 2 and pd.api.types.is_integer_dtype(frame.iloc[:, 1]) \
+                and len(charts) < 4:
+            charts.append((title, header_row, len(frame)))
+    for k, (title, header_row, rows) in enumerate(charts):
+        _add_chart(worksheet, title, header_row, rows, anchor=f"{get_column_letter(width + 2)}{1 + 16 * k}")
+    if progress:
+        progress(done, total)
+    return done
+
+
+def _add_chart(worksheet, title, header_row, rows, anchor) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = title
+    chart.legend = None
+    chart.add_data(Reference(worksheet, min_col=2, min_row=header_row, max_row=header_row + rows), titles_from_data=True)
+    chart.set_categories(Reference(worksheet, min_col=1, min_row=header_row + 1, max_row=header_row + rows))
+    chart.height, chart.width = 7, 14
+    worksheet.add_chart(chart, anchor)
+
+
+def _is_link_column(values: pd.Series) -> bool:
+    text = values.astype(str)
+    return bool(len(text)) and bool(text.str.match(r"https?://").any())
+
+
+def _value(value):
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _method(lang: str, source: str, checksum: str) -> pd.DataFrame:
+    """What each axis means, its rules, the source, the version, the input and its checksum, the date."""
+    fr = lang == "fr"
+    rows = [
+        ("cicli", labels.label("field", "report", lang), REPORT),
+        ("cicli", "version", __version__),
+        ("cicli", labels.label("field", "input_file", lang), source),
+        ("cicli", "SHA-256", checksum),
+        ("cicli", labels.label("field", "exported_on", lang), datetime.now().astimezone().isoformat(timespec="seconds")),
+    ]
+    for axis in AXES:
+        name = labels.label("axis", axis.name, lang)
+        rows.append((name, labels.label("field", "meaning", lang), axis.meaning_fr if fr else axis.meaning_en))
+        for rule in axis.rules:
+            verdict = labels.label(axis.name, rule.verdict, lang)
+            text = f"→ {verdict} : {rule.reason_fr}" if fr else f"→ {verdict}: {rule.reason_en}"
+            if rule.quote:
+                text += f"\n« {rule.quote} » ({rule.section})"
+            rows.append((name, rule.id, text))
+    return pd.DataFrame(rows, columns=[labels.label("field", "topic", lang), labels.label("field", "item", lang),
+                                       labels.label("field", "description", lang)])

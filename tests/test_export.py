@@ -1,0 +1,242 @@
+"""`cicli export`: every format, golden text outputs, the round trip, injections, and nothing overwritten or half-written."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import PRINTED_ANNEX, sha256, write_csv
+
+from cicli import export as export_module
+from cicli import reports
+from cicli.errors import OutputError, UsageError
+from cicli.export import export
+
+GOLDEN = Path(__file__).parent / "golden"
+VERDICT_KEYS = ("origin", "anchoring", "zone", "model", "status", "designated_on", "redirected_from_zi")
+
+
+def verdicts(path=None) -> dict:
+    return {r["id"]: tuple(r[k] for k in VERDICT_KEYS) for r in reports.records(reports.classify(path))}
+
+
+@pytest.mark.parametrize("name, lang", [("annexe.csv", "fr"), ("annex.json", "en"), ("annexe.md", "fr"),
+                                        ("centres.geojson", "fr")])
+def test_text_exports_match_their_golden_files(tmp_path, name, lang):
+    out = tmp_path / name
+    export(out, lang=lang)
+    golden = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        shutil.copy(out, golden)
+    assert out.read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")
+
+
+def test_json_export_is_classify_json(tmp_path, run):
+    export(tmp_path / "a.json", lang="fr")
+    _, out, _ = run("classify", "--format", "json", "--lang", "fr")
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8")) == json.loads(out)
+
+
+def test_geojson_points_are_lon_lat_with_readable_properties(tmp_path):
+    data = json.loads((export(tmp_path / "m.geojson", lang="fr").path).read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection" and len(data["features"]) == 14
+    hifa = next(f for f in data["features"] if f["id"] == "hifa")
+    assert hifa["geometry"] == {"type": "Point", "coordinates": [-69.5361, 47.8357]}
+    assert hifa["properties"]["Nom"] == "Halles d’innovation et de formation avancée"
+    assert hifa["properties"]["Modèle"] == "modèle HIFA"
+
+
+def test_geojson_lists_centres_without_coordinates(run, tmp_path):
+    out = tmp_path / "m.geojson"
+    code, _, err = run("export", str(out), "--from", str(PRINTED_ANNEX))
+    assert code == 0
+    assert "13 centre(s) without coordinates, left off the map: novinor-innovation," in err
+    assert json.loads(out.read_text(encoding="utf-8"))["features"] == []
+
+
+def test_csv_for_french_excel(tmp_path):
+    out = export(tmp_path / "a.csv", excel=True, lang="fr").path
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfR\xc3\xa9gion;Localisation;Nom;")
+    assert b"\r\n" in data
+
+
+@pytest.mark.parametrize("name", ["a.xlsx", "a.csv", "excel.csv"])
+def test_what_cicli_exports_cicli_reads_back(tmp_path, name):
+    out = export(tmp_path / name, lang="fr", excel=name.startswith("excel")).path
+    assert verdicts(out) == verdicts()
+
+
+def test_printed_annex_round_trips_too(tmp_path):
+    for name in ("p.xlsx", "p.csv"):
+        out = export(tmp_path / name, PRINTED_ANNEX, lang="en").path
+        assert verdicts(out) == verdicts(PRINTED_ANNEX)
+
+
+def test_workbook_sheets_headers_filters_links_and_no_formula(tmp_path):
+    from openpyxl import load_workbook
+
+    out = export(tmp_path / "a.xlsx", lang="fr", compare=["HIFA", "Sept-Îles"]).path
+    workbook = load_workbook(out)
+    assert workbook.sheetnames == ["Annexe", "Typologie", "Synthèse", "Méthode", "Comparaison"]
+    for sheet in workbook:
+        assert sheet.freeze_panes in ("A2", "A3"), sheet.title
+        assert sheet.auto_filter.ref, sheet.title
+        assert all(c.font.b for c in sheet[1] if c.value is not None), sheet.title
+        assert not any(c.data_type == "f" for row in sheet.iter_rows() for c in row), sheet.title
+    annex = workbook["Annexe"]
+    assert [c.value for c in annex[1]][:7] == ["Région", "Localisation", "Nom", "Créneaux", "Responsable", "Sources", "Notes"]
+    assert [annex.cell(r, 1).value for r in range(2, 16)] == sorted(
+        [annex.cell(r, 1).value for r in range(2, 16)], key=lambda v: v.replace("–", "-").lower())
+    links = [c.hyperlink.target for row in annex.iter_rows(min_row=2) for c in row if c.hyperlink]
+    assert "https://www.hifa.ca/" in links and len(links) == 13
+    assert annex.column_dimensions["C"].width > annex.column_dimensions["A"].width > 8
+    assert len(workbook["Synthèse"]._charts) == 4
+    method = {row[1]: row[2] for row in workbook["Méthode"].iter_rows(values_only=True)}
+    assert method["SHA-256"] == sha256(Path(__file__).resolve().parents[1] / "data" / "centres.csv")
+    assert method["Fichier lu"] == "centres.csv (bundled)"
+    assert "origin.companies" in method
+
+
+HOSTILE = ["=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1+1", "\r=1+1"]
+
+
+def test_injections_in_every_column_stay_text(tmp_path):
+    header = ["Région", "Localisation", "Nom", "Créneaux", "Responsable", "Sources", "Notes", "Commentaire"]
+    rows = [header] + [[f"{h}{i}" if j else value for j, h in enumerate(header)] for i, value in enumerate(HOSTILE)]
+    rows += [[value] * len(header) for value in HOSTILE]
+    rows += [["Laval", "Laval", "Négatif", "x", "y", "https://a.ca/", "-73.5", "48"]]
+    source = write_csv(tmp_path / "in.csv", rows)
+    checksum = sha256(source)
+
+    out_csv = export(tmp_path / "out.csv", source, lang="fr").path
+    with out_csv.open(encoding="utf-8", newline="") as f:
+        cells = [c for row in list(csv.reader(f))[1:] for c in row]
+    live = [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r") and c != "-73.5"]
+    assert live == []
+    for value in HOSTILE:  # cells are read stripped: a leading tab or CR is gone, what follows is escaped
+        assert "'" + value.strip() in cells
+    assert "-73.5" in cells and "'-73.5" not in cells  # a plain number is not a formula
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(export(tmp_path / "out.xlsx", source, lang="fr").path)
+    values = [c.value for row in workbook["Annexe"].iter_rows() for c in row]
+    assert not any(c.data_type == "f" for row in workbook["Annexe"].iter_rows() for c in row)
+    for value in HOSTILE:
+        assert value.strip() in values
+    assert sha256(source) == checksum
+
+
+def test_control_characters_are_removed_and_said(run, tmp_path):
+    source = write_csv(tmp_path / "in.csv", [["Nom", "Notes"], ["A\x07", "b\x00c"]])
+    out = tmp_path / "out.xlsx"
+    code, _, err = run("export", str(out), "--from", str(source))
+    assert code == 0
+    assert "cicli: removed 2 control character(s) that Excel refuses.\n" in err
+    from openpyxl import load_workbook
+
+    annex = load_workbook(out)["Annex"]
+    assert [c.value for c in annex[1]][:2] == ["Name", "Notes"]
+    assert [c.value for c in annex[2]][:2] == ["A", "bc"]
+
+
+def test_existing_output_is_never_overwritten_without_force(run, tmp_path):
+    out = tmp_path / "a.xlsx"
+    out.write_bytes(b"precious")
+    code, _, err = run("export", str(out))
+    assert (code, err) == (1, f"cicli: {out}: the file exists; pass --force to replace it.\n")
+    assert out.read_bytes() == b"precious"
+    assert run("export", str(out), "--force")[0] == 0
+    assert out.read_bytes()[:2] == b"PK"
+
+
+def test_output_equal_to_input_is_refused(tmp_path):
+    source = write_csv(tmp_path / "in.csv", [["Nom"], ["A"]])
+    checksum = sha256(source)
+    with pytest.raises(OutputError, match="this is the input file"):
+        export(source, source, force=True)
+    with pytest.raises(OutputError, match="this is the input file"):
+        export(tmp_path / "." / "in.csv", str(source), force=True)
+    assert sha256(source) == checksum
+
+
+def test_missing_or_read_only_folder(tmp_path, monkeypatch):
+    with pytest.raises(OutputError, match="does not exist"):
+        export(tmp_path / "nope" / "a.csv")
+    real_access = os.access
+    monkeypatch.setattr(export_module.os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    with pytest.raises(OutputError, match="is not writable"):
+        export(tmp_path / "a.csv")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_suffix_lists_the_choices(run, tmp_path):
+    code, out, err = run("export", str(tmp_path / "a.pdf"))
+    assert (code, out) == (2, "")
+    assert err == (f"cicli: cannot tell the format from '{tmp_path / 'a.pdf'}': name it with one of "
+                   ".xlsx, .csv, .json, .md, .geojson, or pass --format.\n")
+    assert run("export", str(tmp_path / "a.out"), "--format", "json")[0] == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (("HIFA",), "unexpected argument 'HIFA': to compare centres in the workbook, add --compare."),
+    (("--compare", "HIFA"), "--compare needs two centres or more after OUT"),
+])
+def test_compare_arguments(run, tmp_path, args, message):
+    code, _, err = run("export", str(tmp_path / "a.xlsx"), *args)
+    assert code == 2
+    assert message in err
+    assert not (tmp_path / "a.xlsx").exists()
+
+
+def test_excel_flag_needs_csv():
+    with pytest.raises(UsageError, match="--excel applies to CSV"):
+        export("a.xlsx", excel=True)
+
+
+@pytest.mark.parametrize("name", ["a.xlsx", "a.csv"])
+def test_interrupted_export_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch, name):
+    out = tmp_path / name
+    out.write_bytes(b"old")
+
+    class Stop(BaseException):
+        pass
+
+    def interrupted(target, write, force):
+        real(target, lambda stream: (write(stream), (_ for _ in ()).throw(Stop())), force)
+
+    real = export_module.atomic_write
+    monkeypatch.setattr(export_module, "atomic_write", interrupted)
+    import cicli.workbook as workbook
+
+    monkeypatch.setattr(workbook, "atomic_write", interrupted)
+    with pytest.raises(Stop):
+        export(out, force=True)
+    assert out.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_exports_show_no_temporary_file_and_readable_permissions(tmp_path):
+    out = export(tmp_path / "a.csv").path
+    assert [p.name for p in tmp_path.iterdir()] == ["a.csv"]
+    assert out.stat().st_mode & 0o044 == 0o044
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_workbook_opens_in_libreoffice(tmp_path):
+    out = export(tmp_path / "a.xlsx", lang="fr", compare=["HIFA", "Sept-Îles"]).path
+    result = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                             "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                             "--outdir", str(tmp_path / "csv"), str(out)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    produced = sorted(p.name for p in (tmp_path / "csv").iterdir())
+    assert produced == ["a-Annexe.csv", "a-Comparaison.csv", "a-Méthode.csv", "a-Synthèse.csv", "a-Typologie.csv"]
+    annex = (tmp_path / "csv" / "a-Annexe.csv").read_text(encoding="utf-8").splitlines()
+    assert annex[0].startswith("Région,Localisation,Nom,Créneaux,Responsable,Sources,Notes,Origine (typologie)")
+    assert len(annex) == 15

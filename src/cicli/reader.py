@@ -39,6 +39,7 @@ ZIP_MAX_TOTAL = 2 << 30
 _FRENCH = set("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ’‘“”«»–—…°€©® \u00a0\u202f")
 _SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
 _PANDAS_WIDTH = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_PANDAS_OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
 
 
 @dataclass
@@ -237,14 +238,14 @@ def _read_csv(p: Path, encoding: str, name: str | None) -> Table:
         sample = sample[len(first_line):].lstrip("\r\n")
     delimiter, header_index, header_lines, header_width = _sniff(sample, forced)
     skip = lines_before + header_lines
-    frame, problems = _pandas_csv(p, encoding, delimiter, skip, name)
+    frame, problems = _pandas_csv(p, encoding, delimiter, skip, name, header_row=header_index + 1)
     table = _frame_to_table(frame, header_row=header_index + 1, source=name, problems=problems,
                             header_width=header_width)
     table.format, table.encoding, table.delimiter = "csv", encoding, delimiter
     return table
 
 
-def _pandas_csv(p: Path, encoding: str, delimiter: str, skip: int, name: str,
+def _pandas_csv(p: Path, encoding: str, delimiter: str, skip: int, name: str, *, header_row: int,
                 width: int | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     options = dict(sep=delimiter, header=None, skiprows=skip, dtype=str, keep_default_na=False,
                    na_filter=False, skip_blank_lines=False, index_col=False, encoding=encoding,
@@ -257,7 +258,13 @@ def _pandas_csv(p: Path, encoding: str, delimiter: str, skip: int, name: str,
         raise InputError("the file holds no table.", code="empty-file", path=name) from None
     except pd.errors.ParserError as e:
         if width is None and _PANDAS_WIDTH.search(str(e)):
-            return _pandas_csv(p, encoding, delimiter, skip, name, width=_max_width(p, encoding, delimiter, skip))
+            return _pandas_csv(p, encoding, delimiter, skip, name, header_row=header_row,
+                               width=_max_width(p, encoding, delimiter, skip))
+        if m := _PANDAS_OPEN_QUOTE.search(str(e)):
+            row = header_row + int(m.group(1))  # pandas counts from the header, from 0
+            raise InputError("a quoted cell opens (\") on this row and is never closed, so the rest of the file "
+                             "would fall into it. Close the quote, or remove it.", code="unreadable-file",
+                             path=name, row=row) from None
         raise InputError(f"the CSV cannot be parsed ({_first_line(e)}).", code="unreadable-file", path=name) from None
     except UnicodeDecodeError as e:
         raise InputError(f"the file is not valid {encoding} ({e.reason} at byte {e.start}); pass --encoding.",
@@ -291,6 +298,12 @@ def _check_zip(p: Path, name: str) -> None:
     except zipfile.BadZipFile:
         raise InputError("the workbook is damaged or truncated (not a readable zip archive).",
                          code="unreadable-file", path=name) from None
+    if "xl/workbook.xml" in names:
+        with zipfile.ZipFile(p) as z, z.open("xl/workbook.xml") as part:
+            if b"purl.oclc.org/ooxml" in part.read(4096):
+                raise InputError("the workbook is saved as « Strict Open XML », which cicli cannot read. "
+                                 "Save it again from Excel as « Classeur Excel (.xlsx) ».",
+                                 code="unsupported-format", path=name)
     if "xl/workbook.xml" not in names:
         what = "an empty zip archive" if not infos else "a zip archive without an Excel workbook in it"
         raise InputError(f"this is {what}; cicli reads .xlsx workbooks and CSV files.",
@@ -340,13 +353,16 @@ def _read_xlsx(p: Path, name: str, sheet: str | None) -> Table:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    handle = p.open("rb")  # a file, not a path: openpyxl would refuse an XLSX named .csv by its suffix
     try:
         with warnings.catch_warnings():  # openpyxl warns about styles and extensions it drops: not the user's concern
             warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(p, read_only=True, data_only=True)
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
+        handle.close()
         raise InputError(f"the workbook cannot be read ({_first_line(e)}).", code="unreadable-file", path=name) from None
     except Exception as e:  # defusedxml raises its own errors on entity attacks
+        handle.close()
         if "defusedxml" in type(e).__module__ or "Entit" in type(e).__name__:
             raise InputError("the workbook holds an XML entity declaration: refused as unsafe.",
                              code="unsafe-file", path=name) from None
@@ -375,6 +391,7 @@ def _read_xlsx(p: Path, name: str, sheet: str | None) -> Table:
             raise InputError("the workbook's sheets are all empty.", code="empty-file", path=name)
     finally:
         workbook.close()
+        handle.close()
     sheet_name, rows, index = chosen
     if not rows:
         raise InputError(f"sheet {sheet_name!r} is empty.", code="empty-file", path=name)

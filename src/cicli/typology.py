@@ -73,11 +73,11 @@ def _is(column: str, value: str):
 
 
 def _all_kinds(kinds: set[str]):
-    return lambda f: f["initiator_kinds"].ne("") & f["_kinds_all"].map(lambda ks: ks <= kinds)
+    return lambda f: f["initiator_kinds"].ne("") & f["_kinds_all"].map(lambda ks: ks <= kinds).astype(bool)
 
 
 def _any_kind(kind: str):
-    return lambda f: f["_kinds_all"].map(lambda ks: kind in ks)
+    return lambda f: f["_kinds_all"].map(lambda ks: kind in ks).astype(bool)
 
 
 def _always(f: pd.DataFrame) -> pd.Series:

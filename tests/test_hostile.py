@@ -1,0 +1,185 @@
+"""Hostile and broken inputs: refused cleanly, in bounded time and memory, the input untouched.
+
+Each file goes through `cicli validate` and `cicli classify` in a real process: the bounds are
+hang and blow-up guards (generous on purpose), not speed targets.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, printed_rows, sha256, write_csv, write_xlsx
+
+TIME_LIMIT = 30  # seconds a refusal may take at most, on a busy machine
+MEMORY_LIMIT_MB = 1500
+
+
+def run_cicli(*args: str, timeout: float = TIME_LIMIT) -> tuple[int, str, str, float]:
+    """Run cicli in its own process; returns (exit code, stdout, stderr, peak memory of the child in MB)."""
+    probe = ("import resource, subprocess, sys\n"
+             "r = subprocess.run([sys.executable, '-m', 'cicli', *sys.argv[1:]], capture_output=True, text=True)\n"
+             "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
+             "sys.stderr.write('\\nPEAK %d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+             "sys.exit(r.returncode)\n")
+    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=timeout,
+                            env={**os.environ, "COLUMNS": "200"})
+    err, _, peak = result.stderr.rpartition("\nPEAK ")
+    return result.returncode, result.stdout, err.rstrip("\n") + "\n" if err.strip() else "", int(peak) / 1024
+
+
+def zip_with(path: Path, parts: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def workbook_with(path: Path, replace: dict[str, bytes]) -> Path:
+    """A real workbook of the printed annex, with some parts replaced."""
+    buffer = io.BytesIO()
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in printed_rows():
+        workbook.active.append(row)
+    workbook.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item.filename, replace.get(item.filename, source.read(item.filename)))
+    return path
+
+
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+          + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10))
+          + b']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+          b'<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>')
+EXTERNAL = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            b'<row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>')
+
+
+def hostile_files(folder: Path) -> list[tuple[str, Path, str]]:
+    """(what, file, the code of the refusal or "" when it must load)."""
+    rows = printed_rows()
+    files = [
+        ("zip bomb", zip_with(folder / "bomb.xlsx", {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<w/>",
+                                                      "xl/worksheets/sheet1.xml": b"\0" * (200 << 20)}), "unsafe-file"),
+        ("too many parts", zip_with(folder / "parts.xlsx", {"xl/workbook.xml": b"<w/>",
+                                                             **{f"xl/p{i}.xml": b"<p/>" for i in range(1200)}}),
+         "unsafe-file"),
+        ("billion laughs", workbook_with(folder / "laughs.xlsx", {"xl/worksheets/sheet1.xml": LAUGHS}), "unsafe-file"),
+        ("external entity", workbook_with(folder / "xxe.xlsx", {"xl/worksheets/sheet1.xml": EXTERNAL}), "unsafe-file"),
+        ("empty zip", zip_with(folder / "empty.xlsx", {}), "unsupported-format"),
+        ("xlsx renamed .csv", write_xlsx(folder / "renamed.csv", rows), ""),
+        ("text renamed .xlsx", write_csv(folder / "text.xlsx", rows), "unsupported-format"),
+        ("truncated xlsx", folder / "cut.xlsx", "unreadable-file"),
+        ("oversize field", folder / "field.csv", ""),
+        ("thousands of cells", folder / "wide.csv", "extra-cell"),
+        ("NUL bytes", folder / "nul.csv", ""),
+        ("mixed line endings", folder / "endings.csv", ""),
+        ("invalid UTF-8 behind a BOM", folder / "bom.csv", "encoding-error"),
+        ("right-to-left and zero-width names", folder / "rtl.csv", ""),
+        ("unterminated quote", folder / "quote.csv", "unreadable-file"),
+        ("binary noise", folder / "noise.csv", "encoding-error"),
+    ]
+    whole = (folder / "renamed.csv").read_bytes()
+    (folder / "cut.xlsx").write_bytes(whole[: len(whole) // 3])
+    (folder / "field.csv").write_text("Nom,Notes\nA," + "x" * 500_000 + "\n", encoding="utf-8")
+    (folder / "wide.csv").write_text("Nom,Notes\nA," + ",".join("c" * 3 for _ in range(20_000)) + "\n", encoding="utf-8")
+    (folder / "nul.csv").write_bytes(b"Nom,Notes\nA\x00B,ok\n")
+    (folder / "endings.csv").write_bytes(b"Nom,Notes\r\nA,1\nB,2\rC,3\r\n")
+    (folder / "bom.csv").write_bytes(b"\xef\xbb\xbfNom,Notes\nA,\xff\xfe\n")
+    (folder / "rtl.csv").write_text("Nom,Notes\n\u202eA\u200bB,x\n", encoding="utf-8")
+    (folder / "quote.csv").write_text('Nom,Notes\nA,"never closed\nB,x\n', encoding="utf-8")
+    (folder / "noise.csv").write_bytes(bytes(range(256)) * 64)
+    return files
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    return hostile_files(tmp_path_factory.mktemp("hostile"))
+
+
+CASES = ["zip bomb", "too many parts", "billion laughs", "external entity", "empty zip", "xlsx renamed .csv",
+         "text renamed .xlsx", "truncated xlsx", "oversize field", "thousands of cells", "NUL bytes",
+         "mixed line endings", "invalid UTF-8 behind a BOM", "right-to-left and zero-width names",
+         "unterminated quote", "binary noise"]
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("command", ["validate", "classify"])
+def test_hostile_files_are_refused_or_read_cleanly(hostile, case, command):
+    what, path, code = next(h for h in hostile if h[0] == case)
+    checksum = sha256(path)
+    started = time.monotonic()
+    status, out, err, peak = run_cicli(command, str(path), "--format", "json")
+    assert time.monotonic() - started < TIME_LIMIT
+    assert peak < MEMORY_LIMIT_MB, f"{peak:.0f} MB"
+    assert "Traceback" not in err + out
+    assert sha256(path) == checksum
+    if code:
+        assert status == 1
+        if command == "classify":
+            assert err.startswith(f"cicli: {path}"), err
+        else:
+            import json
+
+            assert code in [p["code"] for p in json.loads(out)["problems"]]
+    else:
+        assert status == 0, err
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the checkout")
+@pytest.mark.parametrize("path", sorted(p for p in CORPUS.glob("*/*") if p.suffix != ".md"),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_corpus_through_classify(run, path):
+    checksum = sha256(path)
+    status, out, err = run("classify", str(path), "--format", "csv")
+    assert status in (0, 1)
+    assert "Traceback" not in err
+    if status == 1:
+        assert out == ""
+        assert err.startswith(f"cicli: {path}")
+    assert sha256(path) == checksum
+
+
+def test_sigterm_during_export_exits_143_and_leaves_nothing(tmp_path):
+    rows = [["Nom", "Région", "Notes"]] + [[f"Centre {i}", "Laval", "Financements publics obtenus"] for i in range(60_000)]
+    source = write_csv(tmp_path / "big.csv", rows)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "cicli", "export", str(out_dir / "big.xlsx"), "--from", str(source)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not any(out_dir.iterdir()) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)  # the temporary file appears when writing starts
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("the export finished before the signal arrived")
+    assert process.returncode == 143
+    assert err == "cicli: interrupted.\n"
+    assert list(out_dir.iterdir()) == []
+
+
+def test_sigint_exits_130(tmp_path):
+    rows = [["Nom", "Notes"]] + [[f"C{i}", "x"] for i in range(300_000)]
+    source = write_csv(tmp_path / "big.csv", rows)
+    process = subprocess.Popen([sys.executable, "-m", "cicli", "classify", str(source), "--format", "csv"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("the command finished before the signal arrived")
+    assert process.returncode == 130
+    assert err.endswith("cicli: interrupted.\n")

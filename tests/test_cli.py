@@ -88,3 +88,22 @@ def test_help_does_not_import_pandas():
             "print('LOADED', sorted(m for m in ('pandas','openpyxl','tabulate') if m in sys.modules), file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "LOADED []" in result.stderr
+
+
+def test_csv_output_quotes_only_what_needs_it():
+    import csv
+    import io
+
+    import pandas as pd
+
+    from cicli.render import write_csv
+
+    frame = pd.DataFrame({"a": ["plain", "with, comma", 'a "quote"', "line\nbreak", "cr\rhere", "", "é’"],
+                          "b": [1.0, 2.5, None, 4.0, 5.0, 6.0, 7.0], "c": [True, False, True, True, False, True, None]})
+    ours = io.StringIO()
+    write_csv(frame, ours)
+    assert ours.getvalue() == ('a,b,c\nplain,1,True\n"with, comma",2.5,False\n"a ""quote""",,True\n'
+                               '"line\nbreak",4,True\n"cr\rhere",5,False\n,6,True\né’,7,\n')
+    assert list(csv.reader(io.StringIO(ours.getvalue(), newline=""))) == [
+        ["a", "b", "c"], ["plain", "1", "True"], ["with, comma", "2.5", "False"], ['a "quote"', "", "True"],
+        ["line\nbreak", "4", "True"], ["cr\rhere", "5", "False"], ["", "6", "True"], ["é’", "7", ""]]

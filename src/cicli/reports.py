@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import labels
 from .errors import UsageError
-from .text import fold
+from .text import fold, fold_column, map_distinct
 from .typology import AXES, AXIS_NAMES, classify as classify_frame
 from .validation import Centres, load
 
@@ -35,7 +35,8 @@ def classify(path=None, *, lang: str = "en", sheet: str | None = None, encoding:
     if "aliases" in frame.columns:
         base["aliases"] = frame["aliases"]
     if "id" not in frame.columns or (base["id"] == "").any():
-        base["id"] = base["id"].where(base["id"] != "", _slugs(base["name"]))
+        keys = centres.name_keys if centres.name_keys is not None else fold_column(base["name"])
+        base["id"] = base["id"].where(base["id"] != "", _slugs(keys))
     table = pd.concat([base, verdicts], axis=1)
     extra = ["aliases"] if "aliases" in base.columns else []
     table = table[list(RECORD_FIELDS) + [f"{a}_{part}" for a in AXIS_NAMES for part in ("reason", "rule")] + extra]
@@ -64,8 +65,9 @@ def plain(value):
     return value
 
 
-def _slugs(names: pd.Series) -> pd.Series:
-    slugs = names.map(lambda n: fold(n).replace(" ", "-") or "centre")
+def _slugs(name_keys: pd.Series) -> pd.Series:
+    """Ids from folded names: `centre-d-innovation-du-cegep-de-sept-iles`; repeats get -2, -3…"""
+    slugs = name_keys.str.replace(" ", "-", regex=False).where(name_keys != "", "centre")
     rank = slugs.groupby(slugs).cumcount()
     return slugs.where(rank == 0, slugs + "-" + (rank + 1).astype(str))
 
@@ -77,7 +79,7 @@ def _filter(table: pd.DataFrame, filters: dict[str, str | None]) -> pd.DataFrame
             continue
         if key == "region":
             folded = fold(wanted)
-            mask &= table["region"].map(fold).str.contains(folded, regex=False) if folded else mask
+            mask &= map_distinct(table["region"], fold).astype("str").str.contains(folded, regex=False) if folded else mask
             continue
         if key not in AXIS_NAMES:
             raise UsageError(f"unknown filter {key!r}.")

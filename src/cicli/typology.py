@@ -20,7 +20,7 @@ from typing import Callable
 import pandas as pd
 
 from . import labels
-from .text import fold
+from .text import fold, map_distinct
 
 PRIVATE_KINDS = {"company", "company_group"}
 PUBLIC_KINDS = {"cegep", "university", "research_centre", "economic_development", "municipality"}
@@ -73,11 +73,11 @@ def _is(column: str, value: str):
 
 
 def _all_kinds(kinds: set[str]):
-    return lambda f: f["initiator_kinds"].ne("") & f["_kinds_all"].map(lambda ks: ks <= kinds).astype(bool)
+    return lambda f: f["initiator_kinds"].ne("") & map_distinct(f["_kinds_all"], lambda ks: ks <= kinds).astype(bool)
 
 
 def _any_kind(kind: str):
-    return lambda f: f["_kinds_all"].map(lambda ks: kind in ks).astype(bool)
+    return lambda f: map_distinct(f["_kinds_all"], lambda ks: kind in ks).astype(bool)
 
 
 def _always(f: pd.DataFrame) -> pd.Series:
@@ -309,41 +309,38 @@ def _absent_note(rule: Rule, absent: list[str], lang: str) -> str:
 
 
 def _facts(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The columns rules read, each present (empty where the file is silent), and derived evidence."""
+    """The columns rules read, each present (empty where the file is silent), and derived evidence.
+
+    Derived evidence is computed once per distinct value (annexes repeat their notes, niches and
+    kinds), never once per row.
+    """
     index = frame.index
     facts = pd.DataFrame(index=index)
     for column in (*FACT_COLUMNS, "niche", "notes"):
-        facts[column] = frame[column].astype(str) if column in frame.columns else pd.Series("", index=index)
-    kinds = facts["initiator_kinds"].map(_kind_set_cached)
-    facts["_kinds_all"] = kinds
-    facts["initiators_text"] = _map_unique_pairs(facts["initiators"], facts["initiator_kinds"], lang)
+        facts[column] = frame[column].astype("str") if column in frame.columns else pd.Series("", index=index, dtype="str")
+    facts["_kinds_all"] = map_distinct(facts["initiator_kinds"],
+                                       lambda text: frozenset(k.strip() for k in text.split(";") if k.strip()))
+    pairs = facts["initiators"] + "\x1f" + facts["initiator_kinds"]
+    facts["initiators_text"] = map_distinct(pairs, lambda pair: _initiators_text(*pair.split("\x1f"), lang))
     annex_text = facts["niche"] + " \n " + facts["notes"]
-    matches = annex_text.str.extract(_ZONE_PHRASE)
-    facts["_zone_phrase"] = matches["phrase"].fillna("").str.strip()
-    facts["_zone_text"] = matches["zone"].fillna("").str.strip().map(lambda z: _KNOWN_ZONES.get(fold(z), z))
-    folded_notes = facts["notes"].map(fold)
-    facts["_funded_text"] = folded_notes.str.contains(_FUNDED, regex=False)
-    facts["_project_text"] = annex_text.str.contains(_PROJECT)
-    facts["_pre_zone_text"] = folded_notes.str.contains(_PRE_ZONE)
+    names = ("_zone_phrase", "_zone_text", "_funded_text", "_project_text", "_pre_zone_text")
+    evidence = map_distinct(annex_text, _annex_evidence, columns=names)
+    for name in names:
+        facts[name] = evidence[name].astype(bool if name in names[2:] else "str")
     unknown_month = "mois non documenté" if lang == "fr" else "month not documented"
     facts["_month_text"] = facts["designated_on"].where(facts["designated_on"] != "", unknown_month)
     return facts
 
 
-_KIND_SETS: dict[str, frozenset] = {}
-
-
-def _kind_set_cached(text: str) -> frozenset:
-    if text not in _KIND_SETS:
-        _KIND_SETS[text] = frozenset(k.strip() for k in text.split(";") if k.strip())
-    return _KIND_SETS[text]
-
-
-def _map_unique_pairs(initiators: pd.Series, kinds: pd.Series, lang: str) -> pd.Series:
-    """« Premier Tech (entreprise) et Cascades (entreprise) », once per distinct pair of cells."""
-    pairs = pd.Series(list(zip(initiators, kinds)), index=initiators.index)
-    texts = {pair: _initiators_text(*pair, lang) for pair in set(pairs)}
-    return pairs.map(texts)
+def _annex_evidence(text: str) -> tuple[str, str, bool, bool, bool]:
+    """What the annex's own words say in a niche + notes: zone phrase and zone, funded, project, first step."""
+    niche, _, notes = text.partition(" \n ")
+    match = _ZONE_PHRASE.search(text)
+    phrase = match.group("phrase").strip() if match else ""
+    zone = match.group("zone").strip() if match else ""
+    folded_notes = fold(notes)
+    return (phrase, _KNOWN_ZONES.get(fold(zone), zone), _FUNDED in folded_notes, bool(_PROJECT.search(text)),
+            bool(_PRE_ZONE.search(folded_notes)))
 
 
 def _initiators_text(initiators: str, kinds: str, lang: str) -> str:

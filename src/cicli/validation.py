@@ -16,7 +16,7 @@ from . import labels, schema
 from .errors import InputError
 from .problems import ERROR, Problem
 from .reader import Table, read_table
-from .text import fold
+from .text import fold, fold_column, map_distinct
 
 MAX_PER_CODE = 200
 
@@ -26,9 +26,10 @@ _MONTHS = {fold(m): i + 1 for names in (
 ) for i, m in enumerate(names)}
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?: 00:00:00)?$")
 _WORD_MONTH = re.compile(r"^([a-z]+) (\d{4})$")
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_MISSING_LEAD = {"", "n a", "na", "nd", "s o", "so", "none", "aucun"}
+# Patterns as strings, not compiled: pandas hands them to Arrow's RE2 kernels.
+_URL = r"(?i)^https?://[^\s/$.?#][^\s]*$"
+_CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+_MISSING_LEAD = {"", "n/a", "n.a.", "na", "nd", "n.d.", "s/o", "so", "none", "aucun", "aucune", "-", "—"}
 
 
 @dataclass
@@ -59,11 +60,15 @@ class Report:
 
 @dataclass
 class Centres:
-    """A validated annex: typed values (codes for enums, YYYY-MM months, floats), and its report."""
+    """A validated annex: typed values (codes for enums, YYYY-MM months, floats), and its report.
+
+    `name_keys` holds each name folded (`text.fold`), computed once for all who compare names.
+    """
 
     frame: pd.DataFrame
     table: Table
     report: Report
+    name_keys: pd.Series | None = None
 
 
 def validate(path=None, *, sheet: str | None = None, encoding: str | None = None) -> Report:
@@ -78,18 +83,23 @@ def validate(path=None, *, sheet: str | None = None, encoding: str | None = None
 def load(path=None, *, sheet: str | None = None, encoding: str | None = None) -> Centres:
     """Read and check an annex file; raise InputError naming the problems if it has errors."""
     table = read_table(path, sheet=sheet, encoding=encoding)
-    frame, report = check(table)
+    frame, report, keys = _check(table)
     if not report.valid:
         errors = report.errors
         first = errors[0]
         more = f" (and {len(errors) - 1} more error{'s' if len(errors) > 2 else ''}; run `cicli validate` to list them)" \
             if len(errors) > 1 else ""
         raise InputError(first.message + more, code=first.code, path=table.source, row=first.row, column=first.column)
-    return Centres(frame=frame, table=table, report=report)
+    return Centres(frame=frame, table=table, report=report, name_keys=keys)
 
 
 def check(table: Table) -> tuple[pd.DataFrame, Report]:
     """Typed values and the report of problems of a table."""
+    frame, report, _ = _check(table)
+    return frame, report
+
+
+def _check(table: Table) -> tuple[pd.DataFrame, Report, pd.Series | None]:
     report = Report(source=table.source, format=table.format, encoding=table.encoding,
                     delimiter=table.delimiter, sheet=table.sheet, header_row=table.header_row,
                     problems=list(table.problems))
@@ -107,15 +117,16 @@ def check(table: Table) -> tuple[pd.DataFrame, Report]:
         spec = schema.BY_NAME.get(column)
         if spec is not None:
             frame[column] = _typed(frame[column], spec, flag)
-        flag.rows("control-character", frame[column].astype(str).str.contains(_CONTROL), column, frame[column],
+        flag.rows("control-character", frame[column].astype("str").str.contains(_CONTROL), column, frame[column],
                   lambda r, v: "the cell holds control, zero-width or direction characters; check it in the source.")
     _check_regions(frame, flag)
-    _check_duplicates(frame, flag)
+    keys = fold_column(frame["name"]) if "name" in frame.columns else None
+    _check_duplicates(frame, keys, flag)
     _check_coordinates(frame, flag)
     # As a person reads a sheet: by row, then left to right; notes without a row last.
     position = {header: i for i, header in enumerate(table.headers.values())}
     report.problems.sort(key=lambda p: (float("inf") if p.row is None else p.row, position.get(p.column, -1)))
-    return frame, report
+    return frame, report, keys
 
 
 class _Flagger:
@@ -150,7 +161,7 @@ def _typed(values: pd.Series, spec: schema.Column, flag: _Flagger) -> pd.Series:
     filled = values != ""
     if spec.type in ("bool", "enum"):
         domain = "bool" if spec.type == "bool" else spec.name
-        codes = _map_unique(values, lambda v: labels.parse(domain, v) if v else "")
+        codes = map_distinct(values, lambda v: labels.parse(domain, v) if v else "")
         allowed = ", ".join(labels.LABELS[domain])
         flag.rows("invalid-value", filled & codes.isna(), spec.name, values,
                   lambda r, v: f"{v!r} is not one of: {allowed}.")
@@ -159,7 +170,7 @@ def _typed(values: pd.Series, spec: schema.Column, flag: _Flagger) -> pd.Series:
         def parse_list(v: str):
             items = [labels.parse(spec.name, x) for x in v.split(schema.LIST_SEPARATOR)]
             return "; ".join(items) if all(items) else None
-        codes = _map_unique(values, lambda v: parse_list(v) if v else "")
+        codes = map_distinct(values, lambda v: parse_list(v) if v else "")
         allowed = ", ".join(labels.LABELS[spec.name])
         flag.rows("invalid-value", filled & codes.isna(), spec.name, values,
                   lambda r, v: f"{v!r} holds a kind that is not one of: {allowed} (separate them with « ; »).")
@@ -170,7 +181,7 @@ def _typed(values: pd.Series, spec: schema.Column, flag: _Flagger) -> pd.Series:
         flag.rows("invalid-number", bad, spec.name, values, lambda r, v: f"{v!r} is not a year (four digits).")
         return values
     if spec.type == "month":
-        months = _map_unique(values, _month)
+        months = map_distinct(values, _month)
         flag.rows("invalid-date", filled & months.isna(), spec.name, values,
                   lambda r, v: f"{v!r} is not a month: write it YYYY-MM, as 2022-02.")
         return months.fillna(values)
@@ -184,12 +195,6 @@ def _typed(values: pd.Series, spec: schema.Column, flag: _Flagger) -> pd.Series:
         flag.rows("invalid-url", filled & ~values.str.match(_URL), spec.name, values,
                   lambda r, v: f"{v!r} is not a web address (http:// or https://).")
     return values
-
-
-def _map_unique(values: pd.Series, function) -> pd.Series:
-    """`function` applied once per distinct value: annexes repeat their values a lot."""
-    uniques = values.unique()
-    return values.map(dict(zip(uniques, map(function, uniques))))
 
 
 def _month(text: str) -> str | None:
@@ -210,7 +215,7 @@ def _check_regions(frame: pd.DataFrame, flag: _Flagger) -> None:
     if "region" not in frame.columns:
         return
     regions = frame["region"]
-    known = _map_unique(regions, lambda v: fold(v) in schema.REGION_INDEX if v else True)
+    known = map_distinct(regions, lambda v: fold(v) in schema.REGION_INDEX if v else True)
 
     def message(row, value):
         close = difflib.get_close_matches(fold(value), schema.REGION_INDEX, n=1, cutoff=0.6)
@@ -220,13 +225,13 @@ def _check_regions(frame: pd.DataFrame, flag: _Flagger) -> None:
     flag.rows("unknown-region", ~known.astype(bool), "region", regions, message)
 
 
-def _check_duplicates(frame: pd.DataFrame, flag: _Flagger) -> None:
-    if "name" in frame.columns:
-        key = _map_unique(frame["name"], fold)
-        _flag_repeats(flag, "duplicate-name", key.where(key != ""), "name", frame["name"],
+def _check_duplicates(frame: pd.DataFrame, name_keys: pd.Series | None, flag: _Flagger) -> None:
+    if name_keys is not None:
+        _flag_repeats(flag, "duplicate-name", name_keys.where(name_keys != ""), "name", frame["name"],
                       "same name as row {first}.")
     if {"lead", "source_url"} <= set(frame.columns):
-        lead = _map_unique(frame["lead"], fold)
+        # A copied row is an exact copy: comparing lowercased text is enough, and cheap.
+        lead = frame["lead"].str.lower()
         usable = ~lead.isin(_MISSING_LEAD) & (frame["source_url"] != "")
         key = (lead + "\x1f" + frame["source_url"].str.lower().str.rstrip("/")).where(usable)
         _flag_repeats(flag, "duplicate-lead-source", key, "lead", frame["lead"],

@@ -1,0 +1,228 @@
+"""cicli's benchmark: start-up, scale, peers, XLSX and memory, as medians and ratios.
+
+Usage:  python benchmarks/bench.py [--quick] [--repeat N] [--skip-peers] [--skip-xlsx]
+
+It generates annexes of 100,000 and 1,000,000 rows (the report's columns, realistic French
+text, the notes' wordings mixed) under benchmarks/data/, then runs each measurement several
+times, alternating the command and its baseline in the same run, and prints a table of
+medians and ratios. Peers (frictionless, csvkit) and XLSX engines are installed in a separate
+virtual environment under benchmarks/data/ so that cicli's own environment stays as users have it.
+Nothing here is a test: tests never depend on timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+PY = sys.executable
+
+REGIONS = ["Abitibi-Témiscamingue", "Bas-Saint-Laurent", "Gaspésie–Îles-de-la-Madeleine", "Centre-du-Québec",
+           "Chaudière-Appalaches", "Côte-Nord", "Lanaudière", "Mauricie", "Saguenay–Lac-Saint-Jean", "Montréal",
+           "Capitale-Nationale", "Estrie", "Montérégie", "Laval", "Laurentides", "Outaouais", "Nord-du-Québec"]
+TOWNS = ["Val-d’Or", "Rivière-du-Loup", "Grande-Rivière", "Victoriaville", "Sainte-Marie", "Bécancour", "Baie-Comeau",
+         "L’Assomption", "Shawinigan", "Saguenay", "Montréal", "Sept-Îles", "Trois-Rivières", "Québec", "Sherbrooke",
+         "Gatineau", "Rimouski", "Drummondville", "Saint-Hyacinthe", "Granby", "Lévis", "Joliette"]
+WORDS = ["innovation", "centre", "énergie", "transition", "numérique", "aluminium", "agroalimentaire", "bois",
+         "construction", "aérospatiale", "mobilité", "cybersécurité", "économie", "circulaire", "maritime",
+         "minier", "batterie", "hydrogène", "santé", "pêche", "aquaculture", "robotique", "formation", "recherche"]
+NICHES = ["Transformation numérique des entreprises", "Transition énergétique (associé à la VTÉ)", "Aluminium",
+          "Mobilité et logistique durable (associé à la Zone aéro)", "Cybersécurité des infrastructures essentielles",
+          "Capture et transformation des produits de la mer", "Construction innovante", "Technologies agricoles"]
+NOTES = ["Financements publics obtenus", "CI affilié à la VTÉ (projet)", "CI associé à la VTÉ (projet)",
+         "1ère étape en vue d’une désignation de ZI", "CI associé à la Zone Aéro", "",
+         "Financements publics obtenus – Autres pôles en développement (amorcés dans le cadre du projet de la Zone bleue)",
+         "", "En discussion avec le MEIE", ""]
+FIRST = ["Marie", "Jean", "Chantal", "Rémi", "Fatima", "Marlène", "Stéphan", "Victor", "Paul", "Marilou", "Hélène"]
+LAST = ["Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Gagné", "Ouellet"]
+HEADER = ["Région", "Localisation", "Nom", "Créneaux", "Responsable", "Sources", "Notes"]
+
+
+def generate(rows: int, path: Path) -> Path:
+    if path.exists():
+        return path
+    rng = random.Random(rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(HEADER)
+        for i in range(rows):
+            words = " ".join(rng.sample(WORDS, 3))
+            writer.writerow([rng.choice(REGIONS), rng.choice(TOWNS), f"Centre d’{words} n° {i}", rng.choice(NICHES),
+                             f"{rng.choice(FIRST)} {rng.choice(LAST)}", f"https://centre-{i}.example.qc.ca/",
+                             rng.choice(NOTES)])
+    return path
+
+
+def timed(command: list[str] | str, *, shell: bool = False) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, shell=shell, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - started
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"failed ({result.returncode}): {command}\n{result.stderr.decode()[-2000:]}")
+    return elapsed
+
+
+def compare(label: str, command, baseline, repeat: int, rows: list, *, shell: bool = False) -> tuple[float, float]:
+    """Medians of command and baseline, run alternately; appends a row (label, command, baseline, ratio)."""
+    timed(command, shell=shell), timed(baseline, shell=shell)  # warm the file cache
+    ours, theirs = [], []
+    for _ in range(repeat):
+        ours.append(timed(command, shell=shell))
+        theirs.append(timed(baseline, shell=shell))
+    a, b = statistics.median(ours), statistics.median(theirs)
+    rows.append((label, a, b, a / b))
+    print(f"  {label}: {a * 1000:.0f} ms vs {b * 1000:.0f} ms → {a / b:.2f}×", file=sys.stderr, flush=True)
+    return a, b
+
+
+def peak_memory_mb(command: list[str]) -> float:
+    probe = ("import resource, subprocess, sys\n"
+             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([PY, "-c", probe, *command], capture_output=True, text=True).stdout
+    return int(out) / 1024
+
+
+def peers_python() -> Path:
+    """A separate environment with frictionless, csvkit, python-calamine and XlsxWriter."""
+    venv = DATA / "peers"
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([PY, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "frictionless", "csvkit", "python-calamine",
+                        "xlsxwriter", "openpyxl", "pandas"], check=True)
+    return python
+
+
+MINIMAL_APP = '''
+import typer
+app = typer.Typer()
+@app.command()
+def one(): "First."
+@app.command()
+def two(): "Second."
+app()
+'''
+BASELINE_TABLE = '''
+import sys, typer
+app = typer.Typer()
+@app.command()
+def show(path: str):
+    import pandas
+    from rich.console import Console
+    from rich.table import Table
+    frame = pandas.read_csv(path)
+    table = Table()
+    for c in frame.columns: table.add_column(str(c))
+    for row in frame.itertuples(index=False): table.add_row(*map(str, row))
+    Console().print(table)
+@app.command()
+def other(): pass
+app()
+'''
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="100,000 rows only, 3 repeats")
+    parser.add_argument("--skip-peers", action="store_true")
+    parser.add_argument("--skip-xlsx", action="store_true")
+    args = parser.parse_args()
+    repeat = 3 if args.quick else args.repeat
+    cicli = [PY, "-m", "cicli"]
+    from cicli.reader import bundled_path
+
+    bundled = str(bundled_path())
+    small = generate(100_000, DATA / "annexe-100k.csv")
+    big = None if args.quick else generate(1_000_000, DATA / "annexe-1m.csv")
+    scripts = DATA / "scripts"
+    scripts.mkdir(parents=True, exist_ok=True)
+    (scripts / "minimal_app.py").write_text(MINIMAL_APP)
+    (scripts / "baseline_table.py").write_text(BASELINE_TABLE)
+    rows: list = []
+
+    print("start-up", file=sys.stderr)
+    compare("cicli --help  vs  two-command Typer app --help", [*cicli, "--help"],
+            [PY, str(scripts / "minimal_app.py"), "--help"], repeat * 2, rows)
+    compare("cicli --version  vs  python -c pass", [*cicli, "--version"], [PY, "-c", "pass"], repeat * 2, rows)
+    compare("cicli classify (bundled)  vs  Typer + pandas.read_csv + rich table", [*cicli, "classify"],
+            [PY, str(scripts / "baseline_table.py"), "show", bundled], repeat * 2, rows)
+
+    print("scale", file=sys.stderr)
+    read_only = "import pandas, sys; pandas.read_csv(sys.argv[1])"
+    t100, _ = compare("classify 100k --format csv  vs  pandas.read_csv(FILE)",
+                      [*cicli, "classify", str(small), "--format", "csv"], [PY, "-c", read_only, str(small)], repeat, rows)
+    if big:
+        t1m, _ = compare("classify 1M --format csv  vs  pandas.read_csv(FILE)",
+                         [*cicli, "classify", str(big), "--format", "csv"], [PY, "-c", read_only, str(big)], repeat, rows)
+        rows.append(("classify 1M  vs  classify 100k", t1m, t100, t1m / t100))
+        memory = peak_memory_mb([*cicli, "classify", str(big), "--format", "csv"])
+        rows.append(("peak memory, classify 1M (MB)", memory, 2048, memory / 2048))
+
+    if not args.skip_peers:
+        print("peers", file=sys.stderr)
+        peers = peers_python()
+        bin_dir = peers.parent
+        compare("validate 100k  vs  frictionless validate", [*cicli, "validate", str(small)],
+                [str(bin_dir / "frictionless"), "validate", str(small)], max(2, repeat // 2), rows)
+        compare("validate 100k  vs  csvclean", [*cicli, "validate", str(small)],
+                [str(bin_dir / "csvclean"), str(small)], max(2, repeat // 2), rows)
+
+    if not args.skip_xlsx:
+        print("xlsx", file=sys.stderr)
+        peers = peers_python()
+        xlsx = DATA / "annexe-100k.xlsx"
+        if not xlsx.exists():
+            subprocess.run([*cicli, "export", str(xlsx), "--from", str(small), "--force"], check=True,
+                           stderr=subprocess.DEVNULL)
+        engines = {
+            "openpyxl read-only": "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1], read_only=True); "
+                                  "[r for r in wb[wb.sheetnames[0]].iter_rows(values_only=True)]",
+            "calamine": "import python_calamine as c,sys; c.CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0).to_python()",
+        }
+        compare("read 100k-row XLSX: calamine  vs  openpyxl read-only", [str(peers), "-c", engines["calamine"], str(xlsx)],
+                [str(peers), "-c", engines["openpyxl read-only"], str(xlsx)], repeat, rows)
+        writers = {
+            "xlsxwriter": "import xlsxwriter,csv,sys; wb=xlsxwriter.Workbook(sys.argv[2],{'constant_memory':True}); "
+                          "ws=wb.add_worksheet(); [ws.write_row(i,0,r) for i,r in enumerate(csv.reader(open(sys.argv[1])))]; wb.close()",
+            "openpyxl write-only": "import openpyxl,csv,sys; wb=openpyxl.Workbook(write_only=True); ws=wb.create_sheet(); "
+                                   "[ws.append(r) for r in csv.reader(open(sys.argv[1]))]; wb.save(sys.argv[2])",
+        }
+        out = DATA / "written.xlsx"
+        compare("write 100k-row XLSX: xlsxwriter  vs  openpyxl write-only",
+                [str(peers), "-c", writers["xlsxwriter"], str(small), str(out)],
+                [str(peers), "-c", writers["openpyxl write-only"], str(small), str(out)], repeat, rows)
+        compare("cicli classify 100k.xlsx  vs  cicli classify 100k.csv", [*cicli, "classify", str(xlsx), "--format", "csv"],
+                [*cicli, "classify", str(small), "--format", "csv"], repeat, rows)
+        target = DATA / "export.xlsx"
+        compare("cicli export 100k → xlsx  vs  cicli classify 100k --format csv",
+                [*cicli, "export", str(target), "--from", str(small), "--force"],
+                [*cicli, "classify", str(small), "--format", "csv"], repeat, rows)
+
+    print()
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.release()}; medians of {repeat} alternated runs (start-up: {repeat * 2}).")
+    print()
+    print("| measurement | cicli | baseline | ratio |")
+    print("|---|---:|---:|---:|")
+    for label, a, b, ratio in rows:
+        unit = "" if "memory" in label else " s"
+        fmt = (lambda v: f"{v:.0f}") if "memory" in label else (lambda v: f"{v:.3f}")
+        print(f"| {label} | {fmt(a)}{unit} | {fmt(b)}{unit} | {ratio:.2f}× |")
+
+
+if __name__ == "__main__":
+    main()

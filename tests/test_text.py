@@ -1,0 +1,37 @@
+"""fold and fold_column agree: names compare the same one at a time and by whole columns."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from cicli.text import fold, fold_column, map_distinct
+
+TRICKY = ["Sept-Îles", "SEPT ILES", "Rivière-du-Loup", "L’Assomption", "Œuvre d'Æsop", "Straße", "ﬁbre",
+          "Gaspésie–Îles-de-la-Madeleine", "  espaces   multiples ", "CIBÉT-VTE", "Ça", "naïve", "Zürich",
+          "Ελληνικά", "日本語", "A\u200bB", "\u202eRTL", "", "n° 12", "Ǆ", "İstanbul", "Ñandú", "x\u0301y"]
+
+
+@pytest.mark.parametrize("text, expected", [("Sept-Îles", "sept iles"), ("L’Assomption", "l assomption"),
+                                            ("Œuvre", "oeuvre"), ("Straße", "strasse"), ("  a  b ", "a b")])
+def test_fold(text, expected):
+    assert fold(text) == expected
+
+
+def test_fold_column_equals_fold_on_tricky_text():
+    column = pd.Series(TRICKY, index=range(10, 10 + len(TRICKY)), dtype="str")
+    folded = fold_column(column)
+    assert folded.index.tolist() == column.index.tolist()
+    assert folded.tolist() == [fold(t) for t in TRICKY]
+
+
+def test_fold_column_on_object_columns():
+    assert fold_column(pd.Series(["Sept-Îles", None], dtype=object)).tolist() == ["sept iles", ""]
+
+
+def test_map_distinct_calls_once_per_value():
+    calls = []
+    out = map_distinct(pd.Series(["a", "b", "a", "a"], index=[5, 6, 7, 8]), lambda v: calls.append(v) or v.upper())
+    assert out.tolist() == ["A", "B", "A", "A"]
+    assert out.index.tolist() == [5, 6, 7, 8]
+    assert calls == ["a", "b"]

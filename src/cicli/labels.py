@@ -5,6 +5,7 @@ Machine formats (json, csv) print codes; people see these labels.
 
 from __future__ import annotations
 
+import functools
 import os
 
 from .text import fold
@@ -117,6 +118,7 @@ def label(domain: str, code: str, lang: str) -> str:
     return pair[LANGS.index(lang)]
 
 
+@functools.lru_cache(maxsize=None)
 def index(domain: str) -> dict[str, str]:
     """Folded code, label or synonym → code, for reading what people type."""
     out: dict[str, str] = {}

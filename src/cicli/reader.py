@@ -29,7 +29,9 @@ CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITERS = (",", ";", "\t", "|")
 HEADER_SEARCH_ROWS = 30  # a header further down than this is not a header
+MAX_HEADER = 60  # characters; a longer cell is not a header
 SAMPLE_BYTES = 1 << 16
+THREADED_READ_BYTES = 4 << 20  # below this, starting Arrow's thread pool costs more than it saves
 
 # Limits of a sane workbook, after Apache POI's.
 ZIP_MAX_ENTRIES = 1000
@@ -189,7 +191,8 @@ def _sample_records(text: str, delimiter: str) -> tuple[list[list[str]], list[in
 
 
 def _header_score(record: list[str]) -> tuple[int, int]:
-    known = [schema.column_for_header(cell) for cell in record if cell.strip()]
+    # A header is short: long cells are data, and folding them would be wasted work.
+    known = [schema.column_for_header(cell) for cell in record if cell.strip() and len(cell) <= MAX_HEADER]
     return ("name" in known, sum(k is not None for k in known))
 
 
@@ -266,7 +269,8 @@ def _arrow_csv(p: Path, encoding: str, delimiter: str, skip: int, width: int) ->
         table = pcsv.read_csv(
             p,
             read_options=pcsv.ReadOptions(skip_rows=skip, column_names=names,
-                                          encoding="utf8" if encoding in ("utf-8", "utf-8-sig") else encoding),
+                                          encoding="utf8" if encoding in ("utf-8", "utf-8-sig") else encoding,
+                                          use_threads=p.stat().st_size > THREADED_READ_BYTES),
             parse_options=pcsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
                                             newlines_in_values=True, ignore_empty_lines=False,
                                             invalid_row_handler=invalid),
@@ -463,27 +467,31 @@ def _frame_to_table(raw: pd.DataFrame, *, header_row: int, source: str, problems
     """Name the columns after the header record; keep row numbers; flag what cannot be kept.
 
     `header_width` is the header's own number of cells (CSV): a cell beyond it is an extra cell.
+    Cells are stripped once, with Arrow; blank rows and empty columns come from the same masks.
     """
-    raw = raw.fillna("").astype(str)
-    raw.index = range(header_row, header_row + len(raw))
-    header = [h.strip() for h in raw.iloc[0].tolist()] if len(raw) else []
-    header = header[:header_width] if header_width else header
-    body = raw.iloc[1:]
+    import numpy as np
+    import pyarrow.compute as pc
+
+    from .text import arrow_strings
+
+    rows = np.arange(header_row + 1, header_row + len(raw))
+    header = [str(h).strip() if h is not None and h == h else "" for h in raw.iloc[0].tolist()] if len(raw) else []
+    width = header_width or len(header)
+    header = header[:width]
+    stripped = [pc.utf8_trim_whitespace(arrow_strings(raw.iloc[1:, i].fillna(""))) for i in range(raw.shape[1])]
+    filled = [pc.not_equal(column, "").to_numpy(zero_copy_only=False) for column in stripped]
     names: list[str] = []
     headers: dict[str, str] = {}
     keep: list[int] = []
     seen: dict[str, int] = {}
     for i, h in enumerate(header):
-        column_data = body.iloc[:, i]
-        has_data = bool((column_data.str.strip() != "").any())
         position = i + 1
         if not h:
-            if not has_data:
+            if not filled[i].any():
                 continue  # a trailing or empty column: nothing to keep
-            label = f"column {position}"
-            problems.append(Problem.of("blank-header", f"column {position} has data but no header; it is named {label!r}.",
-                                       row=header_row, column=label))
-            h_name = label
+            h_name = f"column {position}"
+            problems.append(Problem.of("blank-header", f"column {position} has data but no header; it is named {h_name!r}.",
+                                       row=header_row, column=h_name))
         else:
             canonical = schema.column_for_header(h)
             if canonical and canonical in seen:
@@ -504,18 +512,20 @@ def _frame_to_table(raw: pd.DataFrame, *, header_row: int, source: str, problems
         headers[h_name] = h
         names.append(h_name)
         keep.append(i)
-    extra = body.iloc[:, len(header):] if body.shape[1] > len(header) else None
-    if extra is not None:
-        filled = extra.apply(lambda s: s.str.strip() != "").any(axis=1)
-        for row in filled[filled].index:
-            cells = extra.loc[row].tolist()
-            width = len(header) + max(i for i, c in enumerate(cells) if c.strip()) + 1
-            problems.append(Problem.of("extra-cell", f"row {row} has {width} cells but the header has {len(header)}; "
-                                       "the extra cells are not read.", row=int(row),
-                                       value=next(c for c in cells if c.strip())))
-    frame = body.iloc[:, keep].copy()
+    if len(filled) > width:  # cells beyond the header: only CSV rows longer than their header get here
+        beyond = np.column_stack(filled[width:])
+        for r in np.flatnonzero(beyond.any(axis=1)):
+            last = int(np.flatnonzero(beyond[r])[-1])
+            first = int(np.flatnonzero(beyond[r])[0])
+            problems.append(Problem.of("extra-cell", f"row {rows[r]} has {width + last + 1} cells but the header has "
+                                       f"{width}; the extra cells are not read.", row=int(rows[r]),
+                                       value=stripped[width + first][r].as_py()))
+    blank = ~np.logical_or.reduce([filled[i] for i in keep]) if keep else np.ones(len(rows), dtype=bool)
+    kept = np.flatnonzero(~blank)
+    import pyarrow as pa
+
+    kept_columns = pa.table({str(n): stripped[i] for n, i in enumerate(keep)}).take(kept)
+    frame = kept_columns.to_pandas().astype("str") if keep else pd.DataFrame(index=range(len(kept)))
     frame.columns = names
-    frame = frame.apply(lambda s: s.str.strip()) if len(frame.columns) else frame
-    blank = (frame == "").all(axis=1) if len(frame.columns) else pd.Series(True, index=frame.index)
-    frame = frame[~blank]
+    frame.index = rows[kept]
     return Table(frame=frame, source=source, format="", headers=headers, header_row=header_row, problems=problems)

@@ -17,6 +17,7 @@ import string
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from . import labels
@@ -274,22 +275,23 @@ def classify(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     facts = _facts(frame, lang)
     absent = [c for c in FACT_COLUMNS if c not in frame.columns]
     out = pd.DataFrame(index=frame.index)
+    size = len(frame)
     for axis in AXES:
-        verdict = pd.Series(UNDETERMINED, index=frame.index, dtype=object)
-        rule_id = pd.Series("", index=frame.index, dtype=object)
-        reason = pd.Series("", index=frame.index, dtype=object)
-        pending = pd.Series(True, index=frame.index)
+        verdict = np.full(size, UNDETERMINED, dtype=object)
+        rule_id = np.full(size, "", dtype=object)
+        reason = np.full(size, "", dtype=object)
+        pending = np.ones(size, dtype=bool)
         for rule in axis.rules:
-            hit = pending & rule.when(facts).fillna(False).astype(bool)
+            hit = pending & rule.when(facts).fillna(False).to_numpy(dtype=bool)
             if not hit.any():
                 continue
             verdict[hit] = rule.verdict
             rule_id[hit] = rule.id
-            reason[hit] = _render(rule.reason(lang) + _absent_note(rule, absent, lang), facts[hit])
+            reason[hit] = _render(rule.reason(lang) + _absent_note(rule, absent, lang), facts, hit)
             pending &= ~hit
-        out[axis.name] = verdict
-        out[f"{axis.name}_rule"] = rule_id
-        out[f"{axis.name}_reason"] = reason
+        out[axis.name] = pd.Series(verdict, index=frame.index, dtype="str")
+        out[f"{axis.name}_rule"] = pd.Series(rule_id, index=frame.index, dtype="str")
+        out[f"{axis.name}_reason"] = pd.Series(reason, index=frame.index, dtype="str")
     affiliated = out["anchoring"] == "zone-affiliated"
     out["zone"] = facts["zone"].where(facts["zone"] != "", facts["_zone_text"]).where(affiliated, "")
     out["designated_on"] = facts["designated_on"].where(out["status"] == "designated", "")
@@ -356,11 +358,16 @@ def _initiators_text(initiators: str, kinds: str, lang: str) -> str:
     return ", ".join(names[:-1]) + conjunction + names[-1]
 
 
-def _render(template: str, facts: pd.DataFrame) -> pd.Series:
-    """The template filled with each row's facts, on whole columns."""
-    result = pd.Series("", index=facts.index, dtype=object)
-    for literal, field, _, _ in string.Formatter().parse(template):
+def _render(template: str, facts: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """The template filled with the facts of the `rows` (a boolean mask), on whole columns."""
+    parts = list(string.Formatter().parse(template))
+    fields = [field for _, field, _, _ in parts if field]
+    if not fields:  # a constant reason: no string building
+        return np.full(int(rows.sum()), template, dtype=object)
+    subset = facts[fields][rows]
+    result = pd.Series("", index=subset.index, dtype=object)
+    for literal, field, _, _ in parts:
         result = result + literal
         if field:
-            result = result + facts[field].astype(str)
-    return result
+            result = result + subset[field].astype(str)
+    return result.to_numpy(dtype=object)

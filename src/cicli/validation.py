@@ -10,13 +10,15 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from . import labels, schema
 from .errors import InputError
 from .problems import ERROR, Problem
 from .reader import Table, read_table
-from .text import fold, fold_column, map_distinct
+from .text import arrow_strings, fold, fold_column, map_distinct
 
 MAX_PER_CODE = 200
 
@@ -113,12 +115,22 @@ def _check(table: Table) -> tuple[pd.DataFrame, Report, pd.Series | None]:
     else:
         flag.rows("empty-name", frame["name"] == "", "name", frame["name"],
                   lambda r, v: "this row has data but no name.")
+    typed = {}
     for column in frame.columns:
+        strings = arrow_strings(frame[column])
+        if not pc.any(pc.not_equal(strings, "")).as_py():  # an empty column: nothing to read or flag
+            spec = schema.BY_NAME.get(column)
+            if spec is not None and spec.type == "number":
+                typed[column] = pd.Series(np.nan, index=frame.index)
+            continue
+        if pc.any(pc.match_substring_regex(strings, _CONTROL)).as_py():
+            flag.rows("control-character", frame[column].str.contains(_CONTROL), column, frame[column],
+                      lambda r, v: "the cell holds control, zero-width or direction characters; check it in the source.")
         spec = schema.BY_NAME.get(column)
-        if spec is not None:
-            frame[column] = _typed(frame[column], spec, flag)
-        flag.rows("control-character", frame[column].astype("str").str.contains(_CONTROL), column, frame[column],
-                  lambda r, v: "the cell holds control, zero-width or direction characters; check it in the source.")
+        if spec is not None and spec.type != "text":
+            typed[column] = _typed(frame[column], spec, flag)
+    if typed:
+        frame = frame.assign(**typed)
     _check_regions(frame, flag)
     keys = fold_column(frame["name"]) if "name" in frame.columns else None
     _check_duplicates(frame, keys, flag)

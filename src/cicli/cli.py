@@ -192,7 +192,8 @@ def classify(
 
     language = _lang(lang)
     table = reports.classify(path, lang=language, sheet=sheet, encoding=encoding, region=region,
-                             origin=origin, anchoring=anchoring, model=model, status=status)
+                             origin=origin, anchoring=anchoring, model=model, status=status,
+                             reasons=explain or format == Format.json)
     if format == Format.json:
         render.write_json(reports.records(table))
     elif format == Format.csv:

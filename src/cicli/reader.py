@@ -241,17 +241,18 @@ def _read_csv(p: Path, encoding: str, name: str | None) -> Table:
         sample = sample[len(first_line):].lstrip("\r\n")
     delimiter, header_index, header_lines, header_width = _sniff(sample, forced)
     skip = lines_before + header_lines
-    frame = _arrow_csv(p, encoding, delimiter, skip, header_width)
+    columns = _arrow_csv(p, encoding, delimiter, skip, header_width)
     problems: list[Problem] = []
-    if frame is None:  # ragged rows, or a dialect Arrow does not take: the careful path says where
+    if columns is None:  # ragged rows, or a dialect Arrow does not take: the careful path says where
         frame, problems = _pandas_csv(p, encoding, delimiter, skip, name, header_row=header_index + 1)
-    table = _frame_to_table(frame, header_row=header_index + 1, source=name, problems=problems,
+        columns = [frame[c] for c in frame.columns]
+    table = _frame_to_table(columns, header_row=header_index + 1, source=name, problems=problems,
                             header_width=header_width)
     table.format, table.encoding, table.delimiter = "csv", encoding, delimiter
     return table
 
 
-def _arrow_csv(p: Path, encoding: str, delimiter: str, skip: int, width: int) -> pd.DataFrame | None:
+def _arrow_csv(p: Path, encoding: str, delimiter: str, skip: int, width: int) -> list | None:
     """The fast path: Arrow's multi-threaded reader, every cell a string. None if any row is ragged."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
@@ -281,9 +282,22 @@ def _arrow_csv(p: Path, encoding: str, delimiter: str, skip: int, width: int) ->
         return None
     if ragged or table.num_rows == 0:
         return None
-    frame = table.to_pandas()
-    frame.columns = range(width)
-    return frame
+    return table.columns
+
+
+def _as_arrow(cells):
+    """A column of cells (Arrow array, pandas Series or list) as an Arrow large_string array; None → ""."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .text import arrow_strings
+
+    if isinstance(cells, list):
+        cells = pa.array([c if isinstance(c, str) else "" for c in cells], type=pa.large_string())
+    elif not isinstance(cells, (pa.Array, pa.ChunkedArray)):
+        return arrow_strings(cells)
+    cells = cells.cast(pa.large_string()) if cells.type != pa.large_string() else cells
+    return pc.fill_null(cells, "")
 
 
 def _odd_quotes(p: Path) -> bool:
@@ -446,8 +460,9 @@ def _read_xlsx(p: Path, name: str, sheet: str | None) -> Table:
     if not rows:
         raise InputError(f"sheet {sheet_name!r} is empty.", code="empty-file", path=name)
     width = max(len(r) for r in rows)
-    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in rows[index:]], dtype=object)
-    table = _frame_to_table(frame, header_row=index + 1, source=name, problems=[])
+    padded = [r + [""] * (width - len(r)) for r in rows[index:]]
+    table = _frame_to_table([[row[j] for row in padded] for j in range(width)], header_row=index + 1, source=name,
+                            problems=[])
     table.format, table.sheet = "xlsx", sheet_name
     return table
 
@@ -462,23 +477,25 @@ def _sheet_rows(worksheet) -> list[list[str]]:
 
 # --- both ------------------------------------------------------------------------------------
 
-def _frame_to_table(raw: pd.DataFrame, *, header_row: int, source: str, problems: list[Problem],
+def _frame_to_table(columns: list, *, header_row: int, source: str, problems: list[Problem],
                     header_width: int | None = None) -> Table:
     """Name the columns after the header record; keep row numbers; flag what cannot be kept.
 
+    `columns` holds each column's cells, the header's first: Arrow arrays, pandas Series or lists.
     `header_width` is the header's own number of cells (CSV): a cell beyond it is an extra cell.
     Cells are stripped once, with Arrow; blank rows and empty columns come from the same masks.
     """
     import numpy as np
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .text import arrow_strings
-
-    rows = np.arange(header_row + 1, header_row + len(raw))
-    header = [str(h).strip() if h is not None and h == h else "" for h in raw.iloc[0].tolist()] if len(raw) else []
+    columns = [_as_arrow(c) for c in columns]
+    length = len(columns[0]) if columns else 0
+    rows = np.arange(header_row + 1, header_row + length)
+    header = [(c[0].as_py() or "").strip() for c in columns]
     width = header_width or len(header)
     header = header[:width]
-    stripped = [pc.utf8_trim_whitespace(arrow_strings(raw.iloc[1:, i].fillna(""))) for i in range(raw.shape[1])]
+    stripped = [pc.utf8_trim_whitespace(c.slice(1)) for c in columns]
     filled = [pc.not_equal(column, "").to_numpy(zero_copy_only=False) for column in stripped]
     names: list[str] = []
     headers: dict[str, str] = {}
@@ -522,9 +539,9 @@ def _frame_to_table(raw: pd.DataFrame, *, header_row: int, source: str, problems
                                        value=stripped[width + first][r].as_py()))
     blank = ~np.logical_or.reduce([filled[i] for i in keep]) if keep else np.ones(len(rows), dtype=bool)
     kept = np.flatnonzero(~blank)
-    import pyarrow as pa
-
-    kept_columns = pa.table({str(n): stripped[i] for n, i in enumerate(keep)}).take(kept)
+    kept_columns = pa.table({str(n): stripped[i] for n, i in enumerate(keep)})
+    if len(kept) < len(rows):
+        kept_columns = kept_columns.take(kept)
     frame = kept_columns.to_pandas().astype("str") if keep else pd.DataFrame(index=range(len(kept)))
     frame.columns = names
     frame.index = rows[kept]

@@ -25,11 +25,19 @@ def write_csv(frame: pd.DataFrame, stream: IO[str] | None = None) -> None:
     header = io.StringIO()
     csv.writer(header, lineterminator="\n").writerow([str(c) for c in frame.columns])
     stream.write(header.getvalue())
-    if len(frame):
-        stream.write(csv_rows(as_text(frame)).decode("utf-8"))
+    if not len(frame):
+        return
+    rows = csv_rows(as_text(frame))
+    sink = getattr(stream, "buffer", None)
+    if sink is None:
+        stream.write(bytes(rows).decode("utf-8"))
+    else:  # bytes straight out: no decoding and re-encoding of what may be hundreds of megabytes
+        stream.flush()
+        sink.write(rows)
+        sink.flush()
 
 
-def csv_rows(text: pd.DataFrame) -> bytes:
+def csv_rows(text: pd.DataFrame) -> memoryview:
     """The rows of a frame of strings as CSV bytes, one line per row, without a Python loop over rows."""
     import numpy as np
     import pyarrow as pa
@@ -44,12 +52,15 @@ def csv_rows(text: pd.DataFrame) -> bytes:
     cells = []
     for column in text.columns:
         values = arrow_strings(text[column])
-        quoted = pc.binary_join_element_wise(quote, pc.replace_substring(values, '"', '""'), quote, nothing)
-        cells.append(pc.if_else(pc.match_substring_regex(values, '[,"\r\n]'), quoted, values))
+        special = pc.match_substring_regex(values, '[,"\r\n]')
+        if pc.any(special).as_py():
+            quoted = pc.binary_join_element_wise(quote, pc.replace_substring(values, '"', '""'), quote, nothing)
+            values = pc.if_else(special, quoted, values)
+        cells.append(values)
     lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*cells, comma), nothing, newline).combine_chunks()
-    # The lines lie end to end in the array's data buffer: its bytes are the CSV.
+    # The lines lie end to end in the array's data buffer: its bytes are the CSV (a view, not a copy).
     offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset: lines.offset + len(lines) + 1]
-    return lines.buffers()[2].to_pybytes()[offsets[0]: offsets[-1]]
+    return memoryview(lines.buffers()[2])[offsets[0]: offsets[-1]]
 
 
 def as_text(frame: pd.DataFrame) -> pd.DataFrame:

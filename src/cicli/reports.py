@@ -20,15 +20,15 @@ RECORD_FIELDS = ("id", "name", "region", "locality", "niche", "lead", "source_ur
 
 
 def classify(path=None, *, lang: str = "en", sheet: str | None = None, encoding: str | None = None,
-             centres: Centres | None = None, **filters: str | None) -> pd.DataFrame:
-    """Every centre with the typology's verdicts, `<axis>_reason` and `<axis>_rule` columns.
+             centres: Centres | None = None, reasons: bool = True, **filters: str | None) -> pd.DataFrame:
+    """Every centre with the typology's verdicts, `<axis>_rule` and (unless `reasons` is false) `<axis>_reason`.
 
     `filters` (region, origin, anchoring, model, status) take codes or labels in French or English,
     accents optional; an unknown value raises UsageError listing the choices.
     """
     centres = centres or load(path, sheet=sheet, encoding=encoding)
     frame = centres.frame
-    verdicts = classify_frame(frame, lang)
+    verdicts = classify_frame(frame, lang, reasons=reasons)
     base = pd.DataFrame(index=frame.index)
     for column in ("id", "name", "region", "locality", "niche", "lead", "source_url", "notes"):
         base[column] = frame[column] if column in frame.columns else ""
@@ -37,9 +37,11 @@ def classify(path=None, *, lang: str = "en", sheet: str | None = None, encoding:
     if "id" not in frame.columns or (base["id"] == "").any():
         keys = centres.name_keys if centres.name_keys is not None else fold_column(base["name"])
         base["id"] = base["id"].where(base["id"] != "", _slugs(keys))
-    table = pd.concat([base, verdicts], axis=1)
+    for column in verdicts.columns:
+        base[column] = verdicts[column]
     extra = ["aliases"] if "aliases" in base.columns else []
-    table = table[list(RECORD_FIELDS) + [f"{a}_{part}" for a in AXIS_NAMES for part in ("reason", "rule")] + extra]
+    parts = ("reason", "rule") if reasons else ("rule",)
+    table = base[list(RECORD_FIELDS) + [f"{a}_{part}" for a in AXIS_NAMES for part in parts] + extra]
     return _filter(table, filters)
 
 
@@ -68,8 +70,12 @@ def plain(value):
 def _slugs(name_keys: pd.Series) -> pd.Series:
     """Ids from folded names: `centre-d-innovation-du-cegep-de-sept-iles`; repeats get -2, -3…"""
     slugs = name_keys.str.replace(" ", "-", regex=False).where(name_keys != "", "centre")
-    rank = slugs.groupby(slugs).cumcount()
-    return slugs.where(rank == 0, slugs + "-" + (rank + 1).astype(str))
+    repeated = slugs.duplicated(keep=False)
+    if not repeated.any():
+        return slugs
+    rank = slugs[repeated].groupby(slugs[repeated]).cumcount()  # only the repeats: grouping all would be slow
+    suffixed = slugs[repeated].where(rank == 0, slugs[repeated] + "-" + (rank + 1).astype(str))
+    return slugs.where(~repeated, suffixed.reindex(slugs.index))
 
 
 def _filter(table: pd.DataFrame, filters: dict[str, str | None]) -> pd.DataFrame:

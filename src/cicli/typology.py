@@ -19,9 +19,11 @@ from typing import Callable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import labels
-from .text import fold, map_distinct
+from .text import arrow_strings, fold, map_distinct
 
 PRIVATE_KINDS = {"company", "company_group"}
 PUBLIC_KINDS = {"cegep", "university", "research_centre", "economic_development", "municipality"}
@@ -73,12 +75,9 @@ def _is(column: str, value: str):
     return lambda f: f[column] == value
 
 
-def _all_kinds(kinds: set[str]):
-    return lambda f: f["initiator_kinds"].ne("") & map_distinct(f["_kinds_all"], lambda ks: ks <= kinds).astype(bool)
-
-
-def _any_kind(kind: str):
-    return lambda f: map_distinct(f["_kinds_all"], lambda ks: kind in ks).astype(bool)
+def _evidence(column: str):
+    """A rule on derived evidence (see _facts): `_all_private`, `_all_public`, `_any_zone`…"""
+    return lambda f: f[column]
 
 
 def _always(f: pd.DataFrame) -> pd.Series:
@@ -92,7 +91,7 @@ ORIGIN = Axis(
     "Who gave the centre its impulse: the private sector (one or more companies, « champions de l'industrie ») or "
     "public institutions (university or college research, public development bodies).",
     (
-        Rule("origin.companies", "private", _all_kinds(PRIVATE_KINDS),
+        Rule("origin.companies", "private", _evidence("_all_private"),
              "origine privée : initiée par {initiators_text}",
              "private origin: initiated by {initiators_text}",
              ("initiators", "initiator_kinds"),
@@ -100,14 +99,14 @@ ORIGIN = Axis(
              "s'agit pas là du seul exemple d'implication de champions de l'industrie dans la mise en place d'un "
              "centre d'innovation.",
              "Des initiatives privées, pour aller au rythme du changement"),
-        Rule("origin.public-institutions", "public", _all_kinds(PUBLIC_KINDS),
+        Rule("origin.public-institutions", "public", _evidence("_all_public"),
              "origine publique : initiée par {initiators_text}",
              "public origin: initiated by {initiators_text}",
              ("initiators", "initiator_kinds"),
              "distinguer les écosystèmes nés d'impulsions du secteur privé des projets suscités par la mobilisation "
              "au sein d'institutions publiques (recherche universitaire ou collégiale par exemple)",
              "Les Centres d'innovation, entre deux modèles d'implantation"),
-        Rule("origin.zone-initiator", UNDETERMINED, _any_kind("zone"),
+        Rule("origin.zone-initiator", UNDETERMINED, _evidence("_any_zone"),
              "origine indéterminée : initiée par {initiators_text}, une zone d'innovation, que le rapport ne range "
              "ni du côté privé ni du côté public",
              "origin undetermined: initiated by {initiators_text}, an innovation zone, which the report places "
@@ -159,7 +158,7 @@ ANCHORING = Axis(
              ("niche", "notes"),
              "CI affilié à la VTÉ (projet) ; CI associé à la Zone Aéro",
              "Annexe, colonnes « Créneaux » et « Notes »"),
-        Rule("anchoring.annex-first-step", "pre-zone", lambda f: f["_pre_zone_text"],
+        Rule("anchoring.annex-first-step", "pre-zone", _evidence("_pre_zone_text"),
              "première étape vers une zone : l'annexe dit « 1ère étape en vue d'une désignation de ZI »",
              "first step toward a zone: the annex says « 1ère étape en vue d'une désignation de ZI »",
              ("notes",),
@@ -192,7 +191,7 @@ MODEL = Axis(
              "au modèle distinctif aux CI, incarné par les HIFA.",
              "La recherche comme pilier du développement économique en région? L'exemple de Sept-Îles"),
         Rule("model.industry-equipment", "hifa",
-             lambda f: (f["specialised_equipment"] == "yes") & _all_kinds(PRIVATE_KINDS)(f),
+             lambda f: (f["specialised_equipment"] == "yes") & f["_all_private"],
              "modèle HIFA : équipement spécialisé ({equipment}) et initiative industrielle ({initiators_text})",
              "HIFA model: specialised equipment ({equipment}) and an industrial initiative ({initiators_text})",
              ("specialised_equipment", "equipment", "initiators", "initiator_kinds"),
@@ -242,13 +241,13 @@ STATUS = Axis(
              ("status",),
              "D'autres pourraient voir le jour à Saguenay, Val-d'Or, Sainte-Marie, à Baie-Comeau ou ailleurs encore.",
              "L'avenir des centres d'innovation au Québec, entre opportunités et incertitudes"),
-        Rule("status.annex-funded", "designated", lambda f: f["_funded_text"],
+        Rule("status.annex-funded", "designated", _evidence("_funded_text"),
              "désigné : l'annexe dit « Financements publics obtenus »",
              "designated: the annex says « Financements publics obtenus »",
              ("notes",),
              "Financements publics obtenus",
              "Annexe, colonne « Notes »"),
-        Rule("status.annex-project", "project", lambda f: f["_project_text"],
+        Rule("status.annex-project", "project", _evidence("_project_text"),
              "projet : l'annexe dit « (projet) »",
              "project: the annex says « (projet) »",
              ("notes", "niche"),
@@ -265,33 +264,28 @@ AXES: tuple[Axis, ...] = (ORIGIN, ANCHORING, MODEL, STATUS)
 AXIS_NAMES = tuple(a.name for a in AXES)
 
 
-def classify(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def classify(frame: pd.DataFrame, lang: str = "en", reasons: bool = True) -> pd.DataFrame:
     """One row per centre: its axes' verdicts (codes), the rule and the reason of each, in `lang`.
 
     `frame` holds validated values (validation.load); missing fact columns count as silent.
     Columns: origin, anchoring, zone, model, status, designated_on, redirected_from_zi, zi_submitted_year,
-    and for each axis `<axis>_rule` and `<axis>_reason`.
+    and for each axis `<axis>_rule` and, unless `reasons` is false, `<axis>_reason`.
     """
     facts = _facts(frame, lang)
     absent = [c for c in FACT_COLUMNS if c not in frame.columns]
     out = pd.DataFrame(index=frame.index)
-    size = len(frame)
     for axis in AXES:
-        verdict = np.full(size, UNDETERMINED, dtype=object)
-        rule_id = np.full(size, "", dtype=object)
-        reason = np.full(size, "", dtype=object)
-        pending = np.ones(size, dtype=bool)
-        for rule in axis.rules:
+        fired = np.full(len(frame), len(axis.rules) - 1, dtype=np.int32)  # the last rule always holds
+        pending = np.ones(len(frame), dtype=bool)
+        for k, rule in enumerate(axis.rules[:-1]):
             hit = pending & rule.when(facts).fillna(False).to_numpy(dtype=bool)
-            if not hit.any():
-                continue
-            verdict[hit] = rule.verdict
-            rule_id[hit] = rule.id
-            reason[hit] = _render(rule.reason(lang) + _absent_note(rule, absent, lang), facts, hit)
+            fired[hit] = k
             pending &= ~hit
-        out[axis.name] = pd.Series(verdict, index=frame.index, dtype="str")
-        out[f"{axis.name}_rule"] = pd.Series(rule_id, index=frame.index, dtype="str")
-        out[f"{axis.name}_reason"] = pd.Series(reason, index=frame.index, dtype="str")
+        templates = [rule.reason(lang) + _absent_note(rule, absent, lang) for rule in axis.rules]
+        out[axis.name] = _decode(fired, [rule.verdict for rule in axis.rules], frame.index)
+        out[f"{axis.name}_rule"] = _decode(fired, [rule.id for rule in axis.rules], frame.index)
+        if reasons:  # a million reasons weigh: build them only for those who print them
+            out[f"{axis.name}_reason"] = _reasons(fired, templates, facts)
     affiliated = out["anchoring"] == "zone-affiliated"
     out["zone"] = facts["zone"].where(facts["zone"] != "", facts["_zone_text"]).where(affiliated, "")
     out["designated_on"] = facts["designated_on"].where(out["status"] == "designated", "")
@@ -320,8 +314,9 @@ def _facts(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     facts = pd.DataFrame(index=index)
     for column in (*FACT_COLUMNS, "niche", "notes"):
         facts[column] = frame[column].astype("str") if column in frame.columns else pd.Series("", index=index, dtype="str")
-    facts["_kinds_all"] = map_distinct(facts["initiator_kinds"],
-                                       lambda text: frozenset(k.strip() for k in text.split(";") if k.strip()))
+    kinds = map_distinct(facts["initiator_kinds"], _kinds_evidence, columns=("_all_private", "_all_public", "_any_zone"))
+    for name in kinds.columns:
+        facts[name] = kinds[name].astype(bool)
     pairs = facts["initiators"] + "\x1f" + facts["initiator_kinds"]
     facts["initiators_text"] = map_distinct(pairs, lambda pair: _initiators_text(*pair.split("\x1f"), lang))
     annex_text = facts["niche"] + " \n " + facts["notes"]
@@ -332,6 +327,12 @@ def _facts(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     unknown_month = "mois non documenté" if lang == "fr" else "month not documented"
     facts["_month_text"] = facts["designated_on"].where(facts["designated_on"] != "", unknown_month)
     return facts
+
+
+def _kinds_evidence(text: str) -> tuple[bool, bool, bool]:
+    """Whether a cell of initiator kinds names only private kinds, only public ones, or a zone."""
+    kinds = {k.strip() for k in text.split(";") if k.strip()}
+    return bool(kinds) and kinds <= PRIVATE_KINDS, bool(kinds) and kinds <= PUBLIC_KINDS, "zone" in kinds
 
 
 def _annex_evidence(text: str) -> tuple[str, str, bool, bool, bool]:
@@ -358,16 +359,33 @@ def _initiators_text(initiators: str, kinds: str, lang: str) -> str:
     return ", ".join(names[:-1]) + conjunction + names[-1]
 
 
-def _render(template: str, facts: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
-    """The template filled with the facts of the `rows` (a boolean mask), on whole columns."""
-    parts = list(string.Formatter().parse(template))
-    fields = [field for _, field, _, _ in parts if field]
-    if not fields:  # a constant reason: no string building
-        return np.full(int(rows.sum()), template, dtype=object)
-    subset = facts[fields][rows]
-    result = pd.Series("", index=subset.index, dtype=object)
-    for literal, field, _, _ in parts:
-        result = result + literal
+def _decode(fired: np.ndarray, values: list[str], index) -> pd.Series:
+    """values[fired[i]] for every row, built by Arrow (no Python string per row)."""
+    strings = pa.DictionaryArray.from_arrays(pa.array(fired, type=pa.int32()), pa.array(values, type=pa.large_string()))
+    return pd.Series(strings.dictionary_decode().to_pandas(), dtype="str").set_axis(index)
+
+
+def _reasons(fired: np.ndarray, templates: list[str], facts: pd.DataFrame) -> pd.Series:
+    """The reason of the rule that fired on each row: constants decoded, templates filled on whole columns."""
+    constants = [t if not _fields(t) else "" for t in templates]
+    reasons = pa.DictionaryArray.from_arrays(pa.array(fired, type=pa.int32()),
+                                             pa.array(constants, type=pa.large_string())).dictionary_decode()
+    for k, template in enumerate(templates):
+        if _fields(template) and (fired == k).any():
+            reasons = pc.if_else(pa.array(fired == k), _fill(template, facts), reasons)
+    return pd.Series(reasons.to_pandas(), dtype="str").set_axis(facts.index)
+
+
+def _fields(template: str) -> list[str]:
+    return [field for _, field, _, _ in string.Formatter().parse(template) if field]
+
+
+def _fill(template: str, facts: pd.DataFrame) -> pa.Array:
+    """The template filled with every row's facts: one element-wise join over whole columns."""
+    pieces = []
+    for literal, field, _, _ in string.Formatter().parse(template):
+        if literal:
+            pieces.append(pa.scalar(literal, type=pa.large_string()))
         if field:
-            result = result + subset[field].astype(str)
-    return result.to_numpy(dtype=object)
+            pieces.append(arrow_strings(facts[field]).combine_chunks())
+    return pc.binary_join_element_wise(*pieces, pa.scalar("", type=pa.large_string()))

@@ -29,7 +29,6 @@ _MONTHS = {fold(m): i + 1 for names in (
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?: 00:00:00)?$")
 _WORD_MONTH = re.compile(r"^([a-z]+) (\d{4})$")
 # Patterns as strings, not compiled: pandas hands them to Arrow's RE2 kernels.
-_URL = r"(?i)^https?://[^\s/$.?#][^\s]*$"
 _CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 _MISSING_LEAD = {"", "n/a", "n.a.", "na", "nd", "n.d.", "s/o", "so", "none", "aucun", "aucune", "-", "—"}
 
@@ -204,8 +203,11 @@ def _typed(values: pd.Series, spec: schema.Column, flag: _Flagger) -> pd.Series:
                   lambda r, v: f"{v!r} is not a number.")
         return numbers
     if spec.type == "url":
-        flag.rows("invalid-url", filled & ~values.str.match(_URL), spec.name, values,
-                  lambda r, v: f"{v!r} is not a web address (http:// or https://).")
+        strings = arrow_strings(values)
+        web = pc.or_(pc.starts_with(strings, "http://", ignore_case=True), pc.starts_with(strings, "https://", ignore_case=True))
+        url = pc.and_(web, pc.invert(pc.match_substring_regex(strings, r"\s")))
+        flag.rows("invalid-url", filled & ~pd.Series(url.to_numpy(zero_copy_only=False), index=values.index),
+                  spec.name, values, lambda r, v: f"{v!r} is not a web address (http:// or https://).")
     return values
 
 
@@ -255,7 +257,8 @@ def _flag_repeats(flag: _Flagger, code: str, key: pd.Series, column: str, values
     repeated = key.duplicated(keep="first")
     if not repeated.any():
         return
-    firsts = pd.Series(key.index, index=key.values).groupby(level=0).first()
+    involved = key[key.duplicated(keep=False)]  # only the repeats: grouping every key would be slow
+    firsts = pd.Series(involved.index, index=involved.values).groupby(level=0).first()
     mask = repeated.reindex(values.index, fill_value=False)
     flag.rows(code, mask, column, values, lambda r, v: template.format(first=int(firsts[key.loc[r]])))
 

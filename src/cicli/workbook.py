@@ -43,14 +43,30 @@ def write_workbook(target: Path, *, force: bool, raw: pd.DataFrame, headers: dic
     def write(stream) -> None:
         workbook = Workbook(write_only=True)
         done = 0
-        for title, sections in sheets:
-            worksheet = workbook.create_sheet(title)
-            done = _write_sheet(worksheet, sections, chart=title == _name("sheet_summary", lang),
-                                done=done, total=total, progress=progress)
-        workbook.save(stream)
+        try:
+            for title, sections in sheets:
+                worksheet = workbook.create_sheet(title)
+                done = _write_sheet(worksheet, sections, chart=title == _name("sheet_summary", lang),
+                                    done=done, total=total, progress=progress)
+            workbook.save(stream)
+        except BaseException:
+            _close_rows(workbook)
+            raise
 
     atomic_write(target, write, force)
     return removed_annex
+
+
+def _close_rows(workbook) -> None:
+    """After an interruption, end each sheet's row writer now, while its file is open; else Python
+    would finalise it at exit and print « Exception ignored … I/O operation on closed file »."""
+    for worksheet in workbook.worksheets:
+        rows = getattr(worksheet, "_rows", None)  # openpyxl's write-only row generator
+        if rows is not None:
+            try:
+                rows.close()
+            except Exception:
+                pass
 
 
 def _name(code: str, lang: str) -> str:

@@ -107,3 +107,14 @@ def test_csv_output_quotes_only_what_needs_it():
     assert list(csv.reader(io.StringIO(ours.getvalue(), newline=""))) == [
         ["a", "b", "c"], ["plain", "1", "True"], ["with, comma", "2.5", "False"], ['a "quote"', "", "True"],
         ["line\nbreak", "4", "True"], ["cr\rhere", "5", "False"], ["", "6", "True"], ["é’", "7", ""]]
+
+
+def test_the_core_imports_neither_typer_nor_rich():
+    import re
+
+    allowed = {"typer": {"cli.py"}, "rich": {"cli.py", "render.py"}, "click": set()}
+    for module in sorted((ROOT / "src" / "cicli").glob("*.py")):
+        source = module.read_text(encoding="utf-8")
+        for package, owners in allowed.items():
+            if re.search(rf"^\s*(from|import) {package}\b", source, re.MULTILINE):
+                assert module.name in owners, f"{module.name} imports {package}"

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, FRENCH_HEADERS, printed_rows, sha256, write_csv, write_xlsx
+from conftest import CORPUS, printed_rows, sha256, write_csv, write_xlsx
 
 from cicli.errors import InputError
 from cicli.reader import read_table

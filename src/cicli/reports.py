@@ -10,7 +10,7 @@ import pandas as pd
 from . import labels
 from .errors import UsageError
 from .text import fold, fold_column, map_distinct
-from .typology import AXES, AXIS_NAMES, classify as classify_frame
+from .typology import AXIS_NAMES, classify as classify_frame
 from .validation import Centres, load
 
 #: The fields of a classified centre, in order: the JSON and CSV outputs use these names.
@@ -35,8 +35,7 @@ def classify(path=None, *, lang: str = "en", sheet: str | None = None, encoding:
     if "aliases" in frame.columns:
         base["aliases"] = frame["aliases"]
     if "id" not in frame.columns or (base["id"] == "").any():
-        keys = centres.name_keys if centres.name_keys is not None else fold_column(base["name"])
-        base["id"] = base["id"].where(base["id"] != "", _slugs(keys))
+        base["id"] = base["id"].where(base["id"] != "", _slugs(fold_column(base["name"])))
     for column in verdicts.columns:
         base[column] = verdicts[column]
     extra = ["aliases"] if "aliases" in base.columns else []

@@ -18,7 +18,7 @@ from . import labels, schema
 from .errors import InputError
 from .problems import ERROR, Problem
 from .reader import Table, read_table
-from .text import arrow_strings, fold, fold_column, map_distinct
+from .text import arrow_strings, fold, map_distinct
 
 MAX_PER_CODE = 200
 
@@ -61,15 +61,11 @@ class Report:
 
 @dataclass
 class Centres:
-    """A validated annex: typed values (codes for enums, YYYY-MM months, floats), and its report.
-
-    `name_keys` holds each name folded (`text.fold`), computed once for all who compare names.
-    """
+    """A validated annex: typed values (codes for enums, YYYY-MM months, floats), and its report."""
 
     frame: pd.DataFrame
     table: Table
     report: Report
-    name_keys: pd.Series | None = None
 
 
 def validate(path=None, *, sheet: str | None = None, encoding: str | None = None) -> Report:
@@ -84,23 +80,18 @@ def validate(path=None, *, sheet: str | None = None, encoding: str | None = None
 def load(path=None, *, sheet: str | None = None, encoding: str | None = None) -> Centres:
     """Read and check an annex file; raise InputError naming the problems if it has errors."""
     table = read_table(path, sheet=sheet, encoding=encoding)
-    frame, report, keys = _check(table)
+    frame, report = check(table)
     if not report.valid:
         errors = report.errors
         first = errors[0]
         more = f" (and {len(errors) - 1} more error{'s' if len(errors) > 2 else ''}; run `cicli validate` to list them)" \
             if len(errors) > 1 else ""
         raise InputError(first.message + more, code=first.code, path=table.source, row=first.row, column=first.column)
-    return Centres(frame=frame, table=table, report=report, name_keys=keys)
+    return Centres(frame=frame, table=table, report=report)
 
 
 def check(table: Table) -> tuple[pd.DataFrame, Report]:
     """Typed values and the report of problems of a table."""
-    frame, report, _ = _check(table)
-    return frame, report
-
-
-def _check(table: Table) -> tuple[pd.DataFrame, Report, pd.Series | None]:
     report = Report(source=table.source, format=table.format, encoding=table.encoding,
                     delimiter=table.delimiter, sheet=table.sheet, header_row=table.header_row,
                     problems=list(table.problems))
@@ -131,13 +122,12 @@ def _check(table: Table) -> tuple[pd.DataFrame, Report, pd.Series | None]:
     if typed:
         frame = frame.assign(**typed)
     _check_regions(frame, flag)
-    keys = fold_column(frame["name"]) if "name" in frame.columns else None
-    _check_duplicates(frame, keys, flag)
+    _check_duplicates(frame, flag)
     _check_coordinates(frame, flag)
     # As a person reads a sheet: by row, then left to right; notes without a row last.
     position = {header: i for i, header in enumerate(table.headers.values())}
     report.problems.sort(key=lambda p: (float("inf") if p.row is None else p.row, position.get(p.column, -1)))
-    return frame, report, keys
+    return frame, report
 
 
 class _Flagger:
@@ -239,12 +229,14 @@ def _check_regions(frame: pd.DataFrame, flag: _Flagger) -> None:
     flag.rows("unknown-region", ~known.astype(bool), "region", regions, message)
 
 
-def _check_duplicates(frame: pd.DataFrame, name_keys: pd.Series | None, flag: _Flagger) -> None:
-    if name_keys is not None:
-        _flag_repeats(flag, "duplicate-name", name_keys.where(name_keys != ""), "name", frame["name"],
+def _check_duplicates(frame: pd.DataFrame, flag: _Flagger) -> None:
+    # A repeated or copied row repeats its text: comparing lowercased text finds it, and stays cheap
+    # on a million rows (folding accents away would cost seconds there).
+    if "name" in frame.columns:
+        names = frame["name"].str.lower()
+        _flag_repeats(flag, "duplicate-name", names.where(names != ""), "name", frame["name"],
                       "same name as row {first}.")
     if {"lead", "source_url"} <= set(frame.columns):
-        # A copied row is an exact copy: comparing lowercased text is enough, and cheap.
         lead = frame["lead"].str.lower()
         usable = ~lead.isin(_MISSING_LEAD) & (frame["source_url"] != "")
         key = (lead + "\x1f" + frame["source_url"].str.lower().str.rstrip("/")).where(usable)

@@ -154,3 +154,13 @@ def test_cli_validate_bundled_is_valid(run):
     assert code == 0
     assert out == ""
     assert err.splitlines()[-1] == "cicli: valid: 0 error(s), 0 warning(s)."
+
+
+def test_cli_validate_table_keeps_row_numbers_whole(run, tmp_path):
+    path = write_csv(tmp_path / "t.csv", [["Nom", "Région", "x"], ["A", "Nowhere", "1"], ["B", "Laval", "2", "3"]])
+    code, out, _ = run("validate", str(path), "--format", "csv")
+    assert code == 1
+    assert out.splitlines()[1:] == [
+        "warning,unknown-region,2,Région,Nowhere,'Nowhere' is not one of Quebec's 17 administrative regions.",
+        "error,extra-cell,3,,3,row 3 has 4 cells but the header has 3; the extra cells are not read.",
+    ]

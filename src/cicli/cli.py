@@ -147,8 +147,9 @@ def validate(path: PathArg = None, sheet: SheetOpt = None, encoding: EncodingOpt
     elif problems:
         import pandas as pd
 
-        render.write(pd.DataFrame(problems)[["severity", "code", "row", "column", "value", "message"]]
-                     .fillna(""), format.value)
+        columns = ["severity", "code", "row", "column", "value", "message"]
+        # object dtype: a problem without a row must not turn the others' rows into floats (14.0)
+        render.write(pd.DataFrame(problems, columns=columns, dtype=object).fillna(""), format.value)
     elif format == Format.csv:
         print("severity,code,row,column,value,message")
     errors = sum(p["severity"] == "error" for p in problems)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
-from .errors import InputError
+from .errors import InputError, UsageError
 from .problems import Problem
 
 BUNDLED = "centres.csv"
@@ -56,17 +56,6 @@ class Table:
     delimiter: str | None = None
     sheet: str | None = None
     problems: list[Problem] = field(default_factory=list)
-
-    def describe(self) -> str:
-        parts = [f"format {self.format}"]
-        if self.encoding:
-            parts.append(f"encoding {self.encoding}")
-        if self.delimiter:
-            parts.append(f"delimiter {self.delimiter!r}")
-        if self.sheet:
-            parts.append(f"sheet {self.sheet!r}")
-        parts.append(f"header on row {self.header_row}")
-        return f"{self.source}: " + ", ".join(parts)
 
 
 def bundled_path() -> Path:
@@ -112,6 +101,12 @@ def read_table(path: str | os.PathLike | None = None, *, sheet: str | None = Non
     if suffix not in CSV_SUFFIXES:
         raise InputError(f"cicli reads CSV (.csv, .tsv, .txt) and XLSX (.xlsx) files, not {suffix or 'files without a suffix'}.",
                          code="unsupported-format", path=name)
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UsageError(f"--encoding {encoding!r} is not an encoding Python knows; try utf-8, cp1252 "
+                             "or latin-1.") from None
     return _read_csv(p, encoding or _detect_encoding(p, name), name)
 
 
@@ -141,7 +136,10 @@ def _refuse_ole(p: Path, name: str) -> None:
 # --- CSV -------------------------------------------------------------------------------------
 
 def _detect_encoding(p: Path, name: str) -> str:
-    """A BOM decides; else strict UTF-8; else cp1252 only when the text then looks French."""
+    """A BOM decides; else strict UTF-8; else cp1252 only when the text then looks French.
+
+    The file is read in chunks: memory stays bounded whatever its size.
+    """
     with p.open("rb") as f:
         head = f.read(4)
         if head.startswith(codecs.BOM_UTF8):
@@ -150,28 +148,37 @@ def _detect_encoding(p: Path, name: str) -> str:
             return "utf-16"
         f.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")()
-        offset = 0
+        offset = lines = 0
         try:
             for chunk in iter(lambda: f.read(1 << 22), b""):
                 decoder.decode(chunk)
                 offset += len(chunk)
+                lines += chunk.count(b"\n")
             decoder.decode(b"", final=True)
             return "utf-8"
         except UnicodeDecodeError as e:
-            bad_at = offset + e.start
-    data = p.read_bytes()
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None:
-        foreign = [ch for ch in text if ord(ch) > 127]
-        if foreign and sum(ch in _FRENCH for ch in foreign) >= 0.9 * len(foreign):
+            bad_at, bad_byte = offset + e.start, chunk[e.start] if e.start < len(chunk) else 0
+            line = lines + chunk.count(b"\n", 0, e.start) + 1
+        if _looks_like_french_cp1252(f):
             return "cp1252"
-    line = data.count(b"\n", 0, bad_at) + 1
-    raise InputError(f"line {line}: byte {data[bad_at]:#04x} at offset {bad_at} is not UTF-8, and the file does not "
+    raise InputError(f"line {line}: byte {bad_byte:#04x} at offset {bad_at} is not UTF-8, and the file does not "
                      "read as French text in cp1252 either. Save it as « CSV UTF-8 », or pass --encoding.",
                      code="encoding-error", path=name)
+
+
+_CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+
+
+def _looks_like_french_cp1252(f) -> bool:
+    """No byte cp1252 leaves undefined, and the first megabytes' accented letters are French ones."""
+    f.seek(0)
+    sample = f.read(1 << 22)
+    f.seek(0)
+    for chunk in iter(lambda: f.read(1 << 22), b""):
+        if any(b in chunk for b in _CP1252_UNDEFINED):
+            return False
+    foreign = [ch for ch in sample.decode("cp1252") if ord(ch) > 127]
+    return bool(foreign) and sum(ch in _FRENCH for ch in foreign) >= 0.9 * len(foreign)
 
 
 def _sample_records(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:

@@ -95,7 +95,7 @@ def check(table: Table) -> tuple[pd.DataFrame, Report]:
     report = Report(source=table.source, format=table.format, encoding=table.encoding,
                     delimiter=table.delimiter, sheet=table.sheet, header_row=table.header_row,
                     problems=list(table.problems))
-    frame = table.frame.copy()
+    frame = table.frame  # never written to: typed columns come back in a new frame (assign)
     flag = _Flagger(report.problems, table.headers)
     if "name" not in frame.columns:
         found = ", ".join(repr(h) for h in table.headers.values() if h) or "none"

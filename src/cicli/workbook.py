@@ -18,6 +18,7 @@ from .report_facts import REPORT
 from .typology import AXES
 
 MAX_WIDTH = 60
+MAX_LINKS = 65_530  # Excel's limit of hyperlinks on one worksheet
 PROGRESS_EVERY = 5000
 
 
@@ -119,14 +120,17 @@ def _write_sheet(worksheet, sections, *, chart: bool, done: int, total: int, pro
         if n == 0:
             last = get_column_letter(len(frame.columns))
             worksheet.auto_filter.ref = f"A{header_row}:{last}{header_row + len(frame)}"
-        links = [j for j, c in enumerate(frame.columns) if _is_link_column(frame[c])]
-        long_text = [j for j, c in enumerate(frame.columns) if widths[j] >= MAX_WIDTH]
-        plain = not links and not long_text
+        # Excel keeps at most 65,530 links a sheet: beyond, sources stay plain text.
+        links = {j for j, c in enumerate(frame.columns) if _is_link_column(frame[c])} \
+            if len(frame) <= MAX_LINKS else set()
+        long_text = {j for j, c in enumerate(frame.columns) if widths[j] >= MAX_WIDTH}
+        styled = links | long_text
         for values in frame.itertuples(index=False):
-            if plain and not any(isinstance(v, str) and v[:1] == "=" for v in values):
-                worksheet.append([_value(v) for v in values])
-            else:
-                worksheet.append([cell(_value(v), link=j in links, wrapped=j in long_text) for j, v in enumerate(values)])
+            # Only cells that need a style, or text that would read as a formula, become cell objects:
+            # they cost ten times a plain value.
+            worksheet.append([cell(v, link=j in links, wrapped=j in long_text)
+                              if j in styled or (isinstance(v, str) and v[:1] == "=") else _value(v)
+                              for j, v in enumerate(values)])
             row_number += 1
             done += 1
             if progress and done % PROGRESS_EVERY == 0:

@@ -240,3 +240,14 @@ def test_workbook_opens_in_libreoffice(tmp_path):
     annex = (tmp_path / "csv" / "a-Annexe.csv").read_text(encoding="utf-8").splitlines()
     assert annex[0].startswith("Région,Localisation,Nom,Créneaux,Responsable,Sources,Notes,Origine (typologie)")
     assert len(annex) == 15
+
+
+def test_no_links_beyond_excels_limit(tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    import cicli.workbook as workbook
+
+    monkeypatch.setattr(workbook, "MAX_LINKS", 5)  # the bundled annex has 14 rows
+    annex = load_workbook(export(tmp_path / "a.xlsx", lang="fr").path)["Annexe"]
+    assert not any(c.hyperlink for row in annex.iter_rows() for c in row)
+    assert "https://www.hifa.ca/" in [c.value for row in annex.iter_rows() for c in row]

@@ -223,3 +223,27 @@ def test_corpus_files_are_read_as_they_are(name, encoding, delimiter, codes):
 def test_corpus_workbook_with_an_empty_first_sheet_reads_the_data_sheet():
     table = read_table(CORPUS / "csvkit" / "sheets.xlsx")
     assert table.sheet == "data"
+
+
+def test_unknown_encoding_is_a_usage_error(run, tmp_path):
+    path = write_csv(tmp_path / "a.csv", printed_rows())
+    code, out, err = run("validate", str(path), "--encoding", "klingon")
+    assert (code, out) == (2, "")
+    assert err == "cicli: --encoding 'klingon' is not an encoding Python knows; try utf-8, cp1252 or latin-1.\n"
+
+
+def test_cp1252_is_recognised_beyond_the_first_chunk(tmp_path):
+    rows = printed_rows() + [[f"Centre {i}", "Laval", "Laval", "", "", "", ""] for i in range(200_000)]
+    rows.append(["Région", "Québec", "Dernière ligne éàç", "", "", "", ""])
+    path = write_csv(tmp_path / "big.csv", rows, delimiter=";", encoding="cp1252")
+    table = read_table(path)
+    assert table.encoding == "cp1252"
+    assert table.frame["name"].iloc[-1] == "Dernière ligne éàç"
+
+
+def test_invalid_byte_far_down_names_its_line(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"Nom,Notes\n" + b"A,ok\n" * 100_000 + b"B,\x81\x8d\n")
+    with pytest.raises(InputError, match=r"line 100002: byte 0x81") as e:
+        read_table(path)
+    assert e.value.code == "encoding-error"

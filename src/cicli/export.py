@@ -66,12 +66,12 @@ def check_output(out: Path, source: str | None, force: bool) -> Path:
         raise OutputError(f"the folder {str(target.parent)!r} does not exist.", path=str(out))
     if not os.access(target.parent, os.W_OK):
         raise OutputError(f"the folder {str(target.parent)!r} is not writable.", path=str(out))
-    inputs = [Path(source)] if source else [bundled_path()]
-    for given in inputs:
-        if given.exists() and target.exists() and os.path.samefile(given, target) or \
-                Path(os.path.abspath(given)) == target:
-            raise OutputError("this is the input file; cicli never writes over its input. Choose another name.",
-                              path=str(out))
+    given = Path(source) if source else bundled_path()
+    same_path = Path(os.path.abspath(given)) == target
+    same_file = given.exists() and target.exists() and os.path.samefile(given, target)  # links, ../ detours
+    if same_path or same_file:
+        raise OutputError("this is the input file; cicli never writes over its input. Choose another name.",
+                          path=str(out))
     if target.exists() and not force:
         raise OutputError("the file exists; pass --force to replace it.", path=str(out))
     return target
@@ -221,7 +221,7 @@ def export(out: str | os.PathLike, source: str | None = None, *, fmt: str | None
         data = buffer.getvalue().encode("utf-8-sig" if excel else "utf-8")
         atomic_write(target, lambda s: s.write(data), force)
     elif kind == "markdown":
-        text = _markdown(raw, centres, table, lang, source)
+        text = _markdown(raw, centres, table, lang)
         atomic_write(target, lambda s: s.write(text.encode()), force)
     elif kind == "geojson":
         collection, missing = _geojson(raw, table, centres.table.headers, lang)
@@ -232,8 +232,8 @@ def export(out: str | os.PathLike, source: str | None = None, *, fmt: str | None
     else:
         from .workbook import write_workbook
 
-        side = reports.compare(compare, source, lang=lang, sheet=sheet, encoding=encoding) if compare else None
-        summary = reports.summary(centres=centres, lang=lang)
+        side = reports.compare(compare, lang=lang, centres=centres) if compare else None
+        summary = reports.summarize(table, lang)
         removed = write_workbook(target, force=force, raw=raw, headers=centres.table.headers, table=table,
                                  summary=summary, side=side, lang=lang, source=source or f"{bundled_path().name} (bundled)",
                                  checksum=input_checksum(source), progress=progress)
@@ -246,7 +246,7 @@ def _note_removed(result: ExportResult, removed: int) -> None:
         result.notes.append(f"removed {removed} control character(s) that Excel refuses.")
 
 
-def _markdown(raw, centres, table, lang: str, source: str | None) -> str:
+def _markdown(raw, centres, table, lang: str) -> str:
     from . import render, reports
     from .present import summary_sections
 
@@ -256,7 +256,7 @@ def _markdown(raw, centres, table, lang: str, source: str | None) -> str:
     stream.write(f"# {labels.label('field', 'annex_title', lang)}\n\n")
     render.write_markdown(annex[keep], stream)
     stream.write("\n")
-    sections = summary_sections(reports.summary(centres=centres, lang=lang), lang, bars=False)
+    sections = summary_sections(reports.summarize(table, lang), lang, bars=False)
     render.write_sections(sections, "markdown", stream)
     return stream.getvalue()
 

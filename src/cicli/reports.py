@@ -146,12 +146,12 @@ COMPARE_FIELDS = ("name", "region", "locality", "niche", "lead", "status", "desi
 
 
 def compare(queries: list[str], path=None, *, lang: str = "en", sheet: str | None = None,
-            encoding: str | None = None) -> pd.DataFrame:
+            encoding: str | None = None, centres: Centres | None = None) -> pd.DataFrame:
     """Centres side by side: one row per field (COMPARE_FIELDS, where any of them has a value),
     one column per centre id, and a last column `differs`."""
     if len(queries) < 2:
         raise UsageError("compare needs two centres or more, for example: cicli compare HIFA \"Sept-Îles\".")
-    centres = load(path, sheet=sheet, encoding=encoding)
+    centres = centres or load(path, sheet=sheet, encoding=encoding)
     full = _full_table(centres, lang)
     chosen = [find(full, q, full.get("aliases")) for q in queries]
     if len(set(chosen)) < len(chosen):
@@ -201,13 +201,16 @@ def _full_table(centres: Centres, lang: str) -> pd.DataFrame:
 
 # --- the landscape ------------------------------------------------------------------------------
 
-def summary(path=None, *, lang: str = "en", sheet: str | None = None, encoding: str | None = None,
-            centres: Centres | None = None) -> dict:
+def summary(path=None, *, lang: str = "en", sheet: str | None = None, encoding: str | None = None) -> dict:
+    """The landscape of an annex file: see `summarize`."""
+    return summarize(classify(path, lang=lang, sheet=sheet, encoding=encoding, reasons=False), lang)
+
+
+def summarize(table: pd.DataFrame, lang: str) -> dict:
     """Counts per axis, two crosstabs with totals, centres per region, the timeline of designations,
-    the projects still waiting, and the report's funding figures. Every table uses codes."""
+    the projects still waiting, and the report's funding figures, from a classified table. Codes only."""
     from .report_facts import FUNDING
 
-    table = classify(path, lang=lang, sheet=sheet, encoding=encoding, centres=centres)
     counts = {a: _count(table[a], list(labels.LABELS[a])) for a in AXIS_NAMES}
     regions = table["region"].replace("", "—").value_counts().rename_axis("region").reset_index(name="count")
     regions = regions.sort_values(["count", "region"], ascending=[False, True], ignore_index=True)
@@ -242,4 +245,5 @@ def _crosstab(table: pd.DataFrame, rows: str, columns: str) -> pd.DataFrame:
     return out
 
 
-__all__ = ["classify", "records", "find", "compare", "show", "summary", "RECORD_FIELDS", "COMPARE_FIELDS"]
+__all__ = ["classify", "records", "find", "compare", "show", "summary", "summarize", "RECORD_FIELDS",
+           "COMPARE_FIELDS"]

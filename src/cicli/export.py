@@ -22,6 +22,7 @@ import pandas as pd
 from . import labels, schema
 from .errors import OutputError, UsageError
 from .reader import bundled_path
+from .text import fold, map_distinct
 from .typology import AXIS_NAMES
 
 SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "markdown", ".geojson": "geojson"}
@@ -120,15 +121,16 @@ def annex_table(raw: pd.DataFrame, headers: dict[str, str], table: pd.DataFrame,
 
     Data cells are the file's own text, so that cicli reads an export back as it read its source.
     """
-    order = raw["region"].map(_region_key) if "region" in raw.columns else pd.Series(0, index=raw.index)
+    from .present import verdict_text
+
+    order = map_distinct(raw["region"], _region_key) if "region" in raw.columns else pd.Series(0, index=raw.index)
     rows = order.sort_values(kind="stable").index
     out = pd.DataFrame(index=rows)
     for column in schema.ANNEX_COLUMNS:
         if column in raw.columns:
             out[column_header(column, headers, lang)] = raw.loc[rows, column]
     for axis in AXIS_NAMES:
-        text = table.loc[rows, axis].map(lambda code, a=axis: labels.label(a, code, lang))
-        out[verdict_header(axis, lang)] = text
+        out[verdict_header(axis, lang)] = verdict_text(table.loc[rows, axis], axis, lang)
         if axis == "anchoring":
             out[f"{labels.label('field', 'zone', lang)} ({labels.label('field', 'typology', lang)})"] = table.loc[rows, "zone"]
     for column in raw.columns:
@@ -145,18 +147,16 @@ def column_header(column: str, headers: dict[str, str], lang: str) -> str:
 
 
 def _region_key(region: str) -> str:
-    from .text import fold
-
-    return fold(region) or "~"
+    return fold(region) or "~"  # rows without a region last
 
 
 def typology_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    from .present import field_label
+    from .present import field_label, verdict_text
 
     out = pd.DataFrame({field_label("id", lang): table["id"], field_label("name", lang): table["name"],
                         field_label("region", lang): table["region"], field_label("locality", lang): table["locality"]})
     for axis in AXIS_NAMES:
-        out[field_label(axis, lang)] = table[axis].map(lambda code, a=axis: labels.label(a, code, lang))
+        out[field_label(axis, lang)] = verdict_text(table[axis], axis, lang)
         out[f"{field_label(axis, lang)} — {labels.label('field', 'reason', lang).lower()}"] = table[f"{axis}_reason"]
     return out.reset_index(drop=True)
 

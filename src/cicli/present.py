@@ -9,6 +9,7 @@ import pandas as pd
 
 from . import labels, schema
 from .reports import plain as _plain
+from .text import map_distinct
 from .typology import AXIS_NAMES
 
 BAR = "█"
@@ -46,6 +47,11 @@ def value_text(field: str, value, lang: str) -> str:
     return str(value)
 
 
+def verdict_text(codes: pd.Series, axis: str, lang: str) -> pd.Series:
+    """A column of verdict codes as labels, looked up once per distinct code."""
+    return map_distinct(codes, lambda code: labels.label(axis, code, lang)).astype("str")
+
+
 def number_text(value: float, lang: str) -> str:
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
     return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
@@ -57,7 +63,7 @@ def classified(table: pd.DataFrame, lang: str, explain: bool) -> pd.DataFrame:
     out[field_label("name", lang)] = table["name"]
     out[field_label("locality", lang)] = table["locality"]
     for axis in AXIS_NAMES:
-        text = table[axis].map(lambda code, a=axis: labels.label(a, code, lang))
+        text = verdict_text(table[axis], axis, lang)
         if axis == "anchoring":
             text = text.where(table["zone"] == "", text + " (" + table["zone"] + ")")
         if axis == "status":

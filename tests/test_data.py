@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from conftest import ROOT, printed_rows
 
 from cicli import schema
@@ -83,3 +85,34 @@ def test_every_coordinate_is_in_quebec_and_every_centre_has_one():
     frame = load().frame
     assert frame["latitude"].between(*schema.QUEBEC_BOUNDS["lat"]).all()
     assert frame["longitude"].between(*schema.QUEBEC_BOUNDS["lon"]).all()
+
+
+SEED = ROOT.parent / "shared" / "seeds" / "000_2d1375cded5fe982.txt"
+
+
+def _squeeze(text: str) -> str:
+    """Whitespace folded; a hyphen at the end of a printed line joins the next (« incubateurs-\naccélérateurs »)."""
+    import re
+
+    return re.sub(r"\s+", " ", text.replace("-\n", "-")).strip()
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the report's text is not beside the checkout")
+def test_every_quote_of_the_evidence_stands_in_the_report():
+    from cicli.reader import bundled_evidence
+
+    report = _squeeze(SEED.read_text(encoding="utf-8"))
+    for row in bundled_evidence():
+        for piece in row["quote"].split("[…]"):
+            assert _squeeze(piece) in report, (row["id"], piece[:60])
+
+
+def test_evidence_names_real_centres_and_columns():
+    from cicli.reader import bundled_evidence
+
+    ids = {r["id"] for r in bundled_rows()}
+    evidence = bundled_evidence()
+    assert len(evidence) >= 40
+    for row in evidence:
+        assert row["id"] in ids
+        assert set(row["columns"].split()) <= {c.name for c in schema.COLUMNS}, row

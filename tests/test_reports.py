@@ -116,7 +116,11 @@ def test_show_gives_facts_with_sources_and_verdicts_with_reasons(run_json):
     assert (data["id"], data["row"]) == ("ci-cegep-sept-iles", 14)
     facts = {f["field"]: f for f in data["facts"]}
     assert facts["specialised_equipment"]["value"] == "no"
-    assert "pas d'équipements spécialisés" in facts["specialised_equipment"]["source"]
+    assert facts["specialised_equipment"]["source"] == (
+        "« Le centre mise également sur une structure légère – ici, pas d’équipements spécialisés comme dans les "
+        "HIFA – et des opérations concentrées sur la formation, mais aussi sur la valorisation et de "
+        "commercialisation des innovations » (Un succès mérité)")
+    assert facts["region"]["source"] == "Annex, column « Région »."  # no sentence of its own: the annex
     assert facts["public_funding_cad"]["value"] == 3_300_000
     assert "lead" not in facts  # empty: the report does not name it
     verdicts = {v["axis"]: v for v in data["verdicts"]}

@@ -56,8 +56,26 @@ def typology() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def evidence() -> str:
+    """Per centre, the report's sentences behind its facts (data/evidence.csv)."""
+    import csv
+
+    from .reader import bundled_evidence, bundled_path
+
+    with bundled_path().open(encoding="utf-8", newline="") as f:
+        names = {row["id"]: row["name"] for row in csv.DictReader(f)}
+    lines, current = [], None
+    for row in bundled_evidence():
+        if row["id"] != current:
+            current = row["id"]
+            lines.append(f"{'' if not lines else chr(10)}**{names[current]}** (`{current}`)\n")
+        columns = ", ".join(f"`{c}`" for c in row["columns"].split())
+        lines.append(f"- {columns} — {row['section']}: « {_cell(' '.join(row['quote'].split()))} »")
+    return "\n".join(lines)
+
+
 GENERATED = {
-    "docs/data.md": {"columns": columns, "problems": problems},
+    "docs/data.md": {"columns": columns, "problems": problems, "evidence": evidence},
     "docs/typology.md": {"typology": typology},
 }
 _BLOCK = re.compile(r"(<!-- generated: (?P<name>[a-z]+) -->\n)(?P<body>.*?)(<!-- end generated -->)", re.DOTALL)

@@ -24,6 +24,7 @@ from .errors import InputError, UsageError
 from .problems import Problem
 
 BUNDLED = "centres.csv"
+EVIDENCE = "evidence.csv"  # beside it: the report's sentences behind each centre's facts
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITERS = (",", ";", "\t", "|")
@@ -58,12 +59,18 @@ class Table:
     problems: list[Problem] = field(default_factory=list)
 
 
-def bundled_path() -> Path:
-    installed = Path(str(resources.files("cicli").joinpath("data", BUNDLED)))
+def bundled_path(name: str = BUNDLED) -> Path:
+    installed = Path(str(resources.files("cicli").joinpath("data", name)))
     if installed.is_file():
         return installed
     # An editable install maps no data folder into the package: use the checkout's data/.
-    return Path(__file__).resolve().parents[2] / "data" / BUNDLED
+    return Path(__file__).resolve().parents[2] / "data" / name
+
+
+def bundled_evidence() -> list[dict]:
+    """The report's sentences behind the bundled facts: id, columns (space-separated), section, quote."""
+    with bundled_path(EVIDENCE).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
 
 
 def read_table(path: str | os.PathLike | None = None, *, sheet: str | None = None,

@@ -175,7 +175,7 @@ def show(query: str, path=None, *, lang: str = "en", sheet: str | None = None,
     centres = load(path, sheet=sheet, encoding=encoding)
     full = _full_table(centres, lang)
     i = find(full, query, full.get("aliases"))
-    bundled = path is None
+    evidence = _evidence_of(full.at[i, "id"]) if path is None else {}
     facts = []
     for column in full.columns:
         spec = schema.BY_NAME.get(column)
@@ -184,12 +184,27 @@ def show(query: str, path=None, *, lang: str = "en", sheet: str | None = None,
         value = plain(full.at[i, column])
         if value in (None, ""):
             continue
-        source = spec.source if (spec and bundled) else f"{centres.table.source}, column {centres.table.headers.get(column, column)!r}"
+        if path is not None:
+            source = f"{centres.table.source}, column {centres.table.headers.get(column, column)!r}"
+        else:
+            source = evidence.get(column) or (spec.source if spec else "")
         facts.append({"field": column, "value": value, "source": source})
     verdicts = [{"axis": a, "verdict": full.at[i, a], "rule": full.at[i, f"{a}_rule"],
                  "reason": full.at[i, f"{a}_reason"]} for a in AXIS_NAMES]
     return {"id": full.at[i, "id"], "name": full.at[i, "name"], "row": int(i), "source": centres.table.source,
             "facts": facts, "verdicts": verdicts}
+
+
+def _evidence_of(centre_id: str) -> dict[str, str]:
+    """Column → the report's sentences behind it for one bundled centre (« quote » (section); …)."""
+    from .reader import bundled_evidence
+
+    cited: dict[str, list[str]] = {}
+    for row in bundled_evidence():
+        if row["id"] == centre_id:
+            for column in row["columns"].split():
+                cited.setdefault(column, []).append(f"« {' '.join(row['quote'].split())} » ({row['section']})")
+    return {column: " ; ".join(quotes) for column, quotes in cited.items()}
 
 
 def _full_table(centres: Centres, lang: str) -> pd.DataFrame:

@@ -118,3 +118,12 @@ def test_the_core_imports_neither_typer_nor_rich():
         for package, owners in allowed.items():
             if re.search(rf"^\s*(from|import) {package}\b", source, re.MULTILINE):
                 assert module.name in owners, f"{module.name} imports {package}"
+
+
+def test_public_api_is_the_commands_functions():
+    import cicli
+    from cicli import reports, validation
+
+    assert cicli.classify is reports.classify and cicli.summary is reports.summary
+    assert cicli.validate is validation.validate
+    assert cicli.classify().shape[0] == 14

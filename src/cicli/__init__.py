@@ -1,7 +1,9 @@
 """cicli: the centres d'innovation of Quebec, from the 2025 report's annex.
 
-The public API, importable without paying for pandas until it is used:
-`read_table`, `validate`, `classify`, …
+The public API, importable without paying for pandas until it is used: `validate(path)` and
+`load(path)` read and check a file; `classify`, `compare`, `show` and `summary` return what the
+commands print, as DataFrames and plain data; `cicli.export.export(out)` writes a file (a
+top-level `export` would clash with the `cicli.export` module).
 """
 
 from __future__ import annotations
@@ -14,6 +16,11 @@ _API = {
     "validate": "validation",
     "load": "validation",
     "Report": "validation",
+    "classify": "reports",
+    "records": "reports",
+    "compare": "reports",
+    "show": "reports",
+    "summary": "reports",
 }
 
 __all__ = ["__version__", *_API]

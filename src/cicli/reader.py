@@ -114,7 +114,17 @@ def read_table(path: str | os.PathLike | None = None, *, sheet: str | None = Non
         except LookupError:
             raise UsageError(f"--encoding {encoding!r} is not an encoding Python knows; try utf-8, cp1252 "
                              "or latin-1.") from None
-    return _read_csv(p, encoding or _detect_encoding(p, name), name)
+    if encoding is not None:
+        return _read_csv(p, encoding, name)
+    bom = _bom_encoding(p)
+    if bom:
+        return _read_csv(p, bom, name)
+    try:  # most files are UTF-8: reading checks it strictly, no need for a pass of our own first
+        return _read_csv(p, "utf-8", name)
+    except InputError as e:
+        if e.code != "encoding-error":
+            raise
+    return _read_csv(p, _detect_encoding(p, name), name)
 
 
 def _kind_of(head: bytes) -> str:
@@ -142,18 +152,22 @@ def _refuse_ole(p: Path, name: str) -> None:
 
 # --- CSV -------------------------------------------------------------------------------------
 
-def _detect_encoding(p: Path, name: str) -> str:
-    """A BOM decides; else strict UTF-8; else cp1252 only when the text then looks French.
-
-    The file is read in chunks: memory stays bounded whatever its size.
-    """
+def _bom_encoding(p: Path) -> str | None:
+    """The encoding a byte order mark declares, if the file starts with one."""
     with p.open("rb") as f:
         head = f.read(4)
-        if head.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
-        if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
-            return "utf-16"
-        f.seek(0)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16"
+    return None
+
+
+def _detect_encoding(p: Path, name: str) -> str:
+    """For a file that is not UTF-8: cp1252 only when the text then looks French; else an error
+    naming the line and the byte. The file is read in chunks: memory stays bounded whatever its size.
+    """
+    with p.open("rb") as f:
         decoder = codecs.getincrementaldecoder("utf-8")()
         offset = lines = 0
         try:
@@ -266,18 +280,13 @@ def _read_csv(p: Path, encoding: str, name: str | None) -> Table:
 
 
 def _arrow_csv(p: Path, encoding: str, delimiter: str, skip: int, width: int) -> list | None:
-    """The fast path: Arrow's multi-threaded reader, every cell a string. None if any row is ragged."""
+    """The fast path: Arrow's multi-threaded reader, every cell a string. None if any row is ragged
+    or a byte does not decode: the careful path then says where."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
     if _odd_quotes(p):  # Arrow would read an unclosed quote to the end of the file, silently
         return None
-    ragged: list = []
-
-    def invalid(row) -> str:
-        ragged.append(row)
-        return "skip"
-
     names = [f"c{i}" for i in range(width)]
     try:
         table = pcsv.read_csv(
@@ -286,14 +295,13 @@ def _arrow_csv(p: Path, encoding: str, delimiter: str, skip: int, width: int) ->
                                           encoding="utf8" if encoding in ("utf-8", "utf-8-sig") else encoding,
                                           use_threads=p.stat().st_size > THREADED_READ_BYTES),
             parse_options=pcsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
-                                            newlines_in_values=True, ignore_empty_lines=False,
-                                            invalid_row_handler=invalid),
-            convert_options=pcsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                            newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pcsv.ConvertOptions(column_types={n: pa.large_string() for n in names},  # no cast later
                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, LookupError):
-        return None
-    if ragged or table.num_rows == 0:
+        return None  # a ragged row (Arrow stops at it), bytes not in the encoding, …
+    if table.num_rows == 0:
         return None
     return table.columns
 

@@ -25,6 +25,15 @@ def test_fold_column_equals_fold_on_tricky_text():
     assert folded.tolist() == [fold(t) for t in TRICKY]
 
 
+def test_fold_column_in_two_threads_and_with_a_separator(monkeypatch):
+    import cicli.text as text
+
+    monkeypatch.setattr(text, "PARALLEL_FOLD_ROWS", 4)
+    column = pd.Series(TRICKY, dtype="str")
+    assert fold_column(column).tolist() == [fold(t) for t in TRICKY]
+    assert fold_column(column, separator="-").tolist() == [fold(t).replace(" ", "-") for t in TRICKY]
+
+
 def test_fold_column_on_object_columns():
     assert fold_column(pd.Series(["Sept-Îles", None], dtype=object)).tolist() == ["sept iles", ""]
 

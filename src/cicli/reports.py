@@ -35,7 +35,7 @@ def classify(path=None, *, lang: str = "en", sheet: str | None = None, encoding:
     if "aliases" in frame.columns:
         base["aliases"] = frame["aliases"]
     if "id" not in frame.columns or (base["id"] == "").any():
-        base["id"] = base["id"].where(base["id"] != "", _slugs(fold_column(base["name"])))
+        base["id"] = base["id"].where(base["id"] != "", _slugs(fold_column(base["name"], separator="-")))
     for column in verdicts.columns:
         base[column] = verdicts[column]
     extra = ["aliases"] if "aliases" in base.columns else []
@@ -66,9 +66,9 @@ def plain(value):
     return value
 
 
-def _slugs(name_keys: pd.Series) -> pd.Series:
-    """Ids from folded names: `centre-d-innovation-du-cegep-de-sept-iles`; repeats get -2, -3…"""
-    slugs = name_keys.str.replace(" ", "-", regex=False).where(name_keys != "", "centre")
+def _slugs(folded: pd.Series) -> pd.Series:
+    """Ids from names folded with `-`: `centre-d-innovation-du-cegep-de-sept-iles`; repeats get -2, -3…"""
+    slugs = folded.where(folded != "", "centre")
     repeated = slugs.duplicated(keep=False)
     if not repeated.any():
         return slugs

@@ -232,3 +232,13 @@ def test_markdown_output_with_reasons(run):
     assert lines[0].startswith("| Nom ")
     assert len(lines) == 3
     assert "Modèle : zone en miniature : structure légère sans équipement spécialisé" in lines[2]
+
+
+def test_the_last_rule_of_each_axis_always_holds_and_says_undetermined():
+    # classify() does not evaluate the last rule: it is where every row not yet decided lands.
+    from cicli.typology import _always
+
+    for axis in AXES:
+        last = axis.rules[-1]
+        assert (last.verdict, last.when, last.id) == ("undetermined", _always, f"{axis.name}.unknown")
+        assert all(rule.when is not _always for rule in axis.rules[:-1])

@@ -15,9 +15,6 @@ from typing import IO
 import pandas as pd
 
 
-FORMATS = ("table", "csv", "json", "markdown")
-
-
 def write_csv(frame: pd.DataFrame, stream: IO[str] | None = None) -> None:
     """CSV with `,`, quotes only where needed (RFC 4180), `\n` line ends; the `csv` module's output,
     built by Arrow kernels so that a million rows take a fraction of a second."""

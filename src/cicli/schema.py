@@ -145,7 +145,6 @@ COLUMNS: tuple[Column, ...] = (
 
 BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
 ANNEX_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.annex)
-REQUIRED = ("name",)
 
 
 def _header_keys(column: Column) -> set[str]:

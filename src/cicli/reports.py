@@ -5,6 +5,8 @@ Pure functions: they take a loaded annex (or a path) and return DataFrames or pl
 
 from __future__ import annotations
 
+import difflib
+
 import pandas as pd
 
 from . import labels
@@ -126,8 +128,6 @@ def find(table: pd.DataFrame, query: str, aliases: pd.Series | None = None) -> s
             listed = "; ".join(f"{table.at[i, 'id']} ({table.at[i, 'name']}, {table.at[i, 'locality']})" for i in found)
             raise UsageError(f"{query!r} matches {len(found)} centres: {listed}. Name one of them, by its id for example.")
     words = sorted({k for i in table.index for k in keys[i] | {localities[i]}})
-    import difflib
-
     close = difflib.get_close_matches(q, words, n=1, cutoff=0.5)
     hint = ""
     if close:

@@ -128,7 +128,7 @@ def _write_sheet(worksheet, sections, *, chart: bool, done: int, total: int, pro
         for values in frame.itertuples(index=False):
             # Only cells that need a style, or text that would read as a formula, become cell objects:
             # they cost ten times a plain value.
-            worksheet.append([cell(v, link=j in links, wrapped=j in long_text)
+            worksheet.append([cell(_value(v), link=j in links, wrapped=j in long_text)
                               if j in styled or (isinstance(v, str) and v[:1] == "=") else _value(v)
                               for j, v in enumerate(values)])
             row_number += 1

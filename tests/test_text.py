@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cicli.text import fold, fold_column, map_distinct
+from cicli.columns import map_distinct
+from cicli.text import fold, fold_column
 
 TRICKY = ["Sept-Îles", "SEPT ILES", "Rivière-du-Loup", "L’Assomption", "Œuvre d'Æsop", "Straße", "ﬁbre",
           "Gaspésie–Îles-de-la-Madeleine", "  espaces   multiples ", "CIBÉT-VTE", "Ça", "naïve", "Zürich",
@@ -26,9 +27,9 @@ def test_fold_column_equals_fold_on_tricky_text():
 
 
 def test_fold_column_in_two_threads_and_with_a_separator(monkeypatch):
-    import cicli.text as text
+    import cicli.columns as columns
 
-    monkeypatch.setattr(text, "PARALLEL_FOLD_ROWS", 4)
+    monkeypatch.setattr(columns, "PARALLEL_ROWS", 4)
     column = pd.Series(TRICKY, dtype="str")
     assert fold_column(column).tolist() == [fold(t) for t in TRICKY]
     assert fold_column(column, separator="-").tolist() == [fold(t).replace(" ", "-") for t in TRICKY]

@@ -22,7 +22,8 @@ import pandas as pd
 from . import labels, schema
 from .errors import OutputError, UsageError
 from .reader import bundled_path
-from .text import fold, map_distinct
+from .columns import map_distinct
+from .text import fold
 from .typology import AXIS_NAMES
 
 SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "markdown", ".geojson": "geojson"}

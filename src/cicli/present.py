@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import labels, schema
 from .reports import plain as _plain
-from .text import map_distinct
+from .columns import map_distinct
 from .typology import AXIS_NAMES
 
 BAR = "█"

@@ -311,7 +311,7 @@ def _as_arrow(cells):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .text import arrow_strings
+    from .columns import arrow_strings
 
     if isinstance(cells, list):
         try:  # a column of text, the usual case: straight to Arrow

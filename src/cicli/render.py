@@ -40,7 +40,7 @@ def csv_rows(text: pd.DataFrame) -> memoryview:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .text import arrow_strings
+    from .columns import arrow_strings
 
     def text_scalar(value: str):
         return pa.scalar(value, type=pa.large_string())

@@ -11,7 +11,8 @@ import pandas as pd
 
 from . import labels
 from .errors import UsageError
-from .text import fold, fold_column, map_distinct
+from .columns import map_distinct
+from .text import fold, fold_column
 from .typology import AXIS_NAMES, classify as classify_frame
 from .validation import Centres, load
 

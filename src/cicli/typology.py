@@ -23,7 +23,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import labels
-from .text import arrow_strings, fold, map_distinct
+from .columns import arrow_strings, distinct_rows, map_distinct, spread
+from .text import fold
 
 PRIVATE_KINDS = {"company", "company_group"}
 PUBLIC_KINDS = {"cegep", "university", "research_centre", "economic_development", "municipality"}
@@ -271,8 +272,16 @@ def classify(frame: pd.DataFrame, lang: str = "en", reasons: bool = True) -> pd.
     Columns: origin, anchoring, zone, model, status, designated_on, redirected_from_zi, zi_submitted_year,
     and for each axis `<axis>_rule` and, unless `reasons` is false, `<axis>_reason`.
     """
+    # Verdicts and reasons depend on these columns only: each distinct combination is judged once
+    # (an inventory of a million rows holds a few hundred), then the verdicts are spread back.
+    used = [c for c in (*FACT_COLUMNS, "niche", "notes") if c in frame.columns]
+    firsts, groups = distinct_rows(frame, used)
+    judged = _judge(frame[used].iloc[firsts], [c for c in FACT_COLUMNS if c not in frame.columns], lang, reasons)
+    return spread(judged, groups, frame.index)
+
+
+def _judge(frame: pd.DataFrame, absent: list[str], lang: str, reasons: bool) -> pd.DataFrame:
     facts = _facts(frame, lang)
-    absent = [c for c in FACT_COLUMNS if c not in frame.columns]
     out = pd.DataFrame(index=frame.index)
     for axis in AXES:
         fired = np.full(len(frame), len(axis.rules) - 1, dtype=np.int32)  # the last rule always holds

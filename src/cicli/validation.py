@@ -18,7 +18,8 @@ from . import labels, schema
 from .errors import InputError
 from .problems import ERROR, Problem
 from .reader import Table, read_table
-from .text import arrow_strings, fold, map_distinct
+from .columns import arrow_strings, map_distinct
+from .text import fold
 
 MAX_PER_CODE = 200
 

@@ -13,16 +13,16 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
 from . import labels, schema
+from .columns import map_distinct
 from .errors import OutputError, UsageError
 from .reader import bundled_path
-from .columns import map_distinct
 from .text import fold
 from .typology import AXIS_NAMES
 

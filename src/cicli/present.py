@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from . import labels, schema
-from .reports import plain as _plain
 from .columns import map_distinct
+from .reports import plain as _plain
 from .typology import AXIS_NAMES
 
 BAR = "█"

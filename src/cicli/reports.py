@@ -10,10 +10,11 @@ import difflib
 import pandas as pd
 
 from . import labels
-from .errors import UsageError
 from .columns import map_distinct
+from .errors import UsageError
 from .text import fold, fold_column
-from .typology import AXIS_NAMES, classify as classify_frame
+from .typology import AXIS_NAMES
+from .typology import classify as classify_frame
 from .validation import Centres, load
 
 #: The fields of a classified centre, in order: the JSON and CSV outputs use these names.

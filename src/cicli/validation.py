@@ -15,10 +15,10 @@ import pandas as pd
 import pyarrow.compute as pc
 
 from . import labels, schema
+from .columns import arrow_strings, map_distinct
 from .errors import InputError
 from .problems import ERROR, Problem
 from .reader import Table, read_table
-from .columns import arrow_strings, map_distinct
 from .text import fold
 
 MAX_PER_CODE = 200

@@ -90,13 +90,18 @@ def test_help_does_not_import_pandas():
     assert "LOADED []" in result.stderr
 
 
-def test_csv_output_quotes_only_what_needs_it():
+@pytest.mark.parametrize("two_threads", [False, True])
+def test_csv_output_quotes_only_what_needs_it(two_threads, monkeypatch):
     import csv
     import io
 
     import pandas as pd
 
+    import cicli.columns
     from cicli.render import write_csv
+
+    if two_threads:  # the halves of the rows are built apart and written one after the other
+        monkeypatch.setattr(cicli.columns, "PARALLEL_ROWS", 2)
 
     frame = pd.DataFrame({"a": ["plain", "with, comma", 'a "quote"', "line\nbreak", "cr\rhere", "", "é’"],
                           "b": [1.0, 2.5, None, 4.0, 5.0, 6.0, 7.0], "c": [True, False, True, True, False, True, None]})

@@ -501,14 +501,19 @@ def _frame_to_table(columns: list, *, header_row: int, source: str, problems: li
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    from .columns import in_parallel
+
     columns = [_as_arrow(c) for c in columns]
     length = len(columns[0]) if columns else 0
     rows = np.arange(header_row + 1, header_row + length)
     header = [(c[0].as_py() or "").strip() for c in columns]
     width = header_width or len(header)
     header = header[:width]
-    stripped = [pc.utf8_trim_whitespace(c.slice(1)) for c in columns]
-    filled = [pc.not_equal(column, "").to_numpy(zero_copy_only=False) for column in stripped]
+    def strip(column):
+        stripped = pc.utf8_trim_whitespace(column.slice(1))
+        return stripped, pc.not_equal(stripped, "").to_numpy(zero_copy_only=False)
+
+    stripped, filled = zip(*in_parallel(strip, columns, length)) if columns else ((), ())
     names: list[str] = []
     headers: dict[str, str] = {}
     keep: list[int] = []

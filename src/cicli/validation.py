@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow.compute as pc
 
 from . import labels, schema
-from .columns import arrow_strings, map_distinct
+from .columns import arrow_strings, in_parallel, map_distinct
 from .errors import InputError
 from .problems import ERROR, Problem
 from .reader import Table, read_table
@@ -106,15 +106,19 @@ def check(table: Table) -> tuple[pd.DataFrame, Report]:
     else:
         flag.rows("empty-name", frame["name"] == "", "name", frame["name"],
                   lambda r, v: "this row has data but no name.")
-    typed = {}
-    for column in frame.columns:
+    def scan(column: str) -> tuple[bool, bool]:  # whether the column holds anything, and control characters
         strings = arrow_strings(frame[column])
-        if not pc.any(pc.not_equal(strings, "")).as_py():  # an empty column: nothing to read or flag
+        return (pc.any(pc.not_equal(strings, "")).as_py(),
+                pc.any(pc.match_substring_regex(strings, _CONTROL)).as_py())
+
+    typed = {}
+    for column, (filled, control) in zip(frame.columns, in_parallel(scan, frame.columns, len(frame))):
+        if not filled:  # an empty column: nothing to read or flag
             spec = schema.BY_NAME.get(column)
             if spec is not None and spec.type == "number":
                 typed[column] = pd.Series(np.nan, index=frame.index)
             continue
-        if pc.any(pc.match_substring_regex(strings, _CONTROL)).as_py():
+        if control:
             flag.rows("control-character", frame[column].str.contains(_CONTROL), column, frame[column],
                       lambda r, v: "the cell holds control, zero-width or direction characters; check it in the source.")
         spec = schema.BY_NAME.get(column)
@@ -233,27 +237,39 @@ def _check_regions(frame: pd.DataFrame, flag: _Flagger) -> None:
 def _check_duplicates(frame: pd.DataFrame, flag: _Flagger) -> None:
     # A repeated or copied row repeats its text: comparing lowercased text finds it, and stays cheap
     # on a million rows (folding accents away would cost seconds there).
+    checks = []
     if "name" in frame.columns:
-        names = frame["name"].str.lower()
-        _flag_repeats(flag, "duplicate-name", names.where(names != ""), "name", frame["name"],
-                      "same name as row {first}.")
+        def names() -> pd.Series:
+            lowered = frame["name"].str.lower()
+            return lowered.where(lowered != "")
+        checks.append(("duplicate-name", names, "name", "same name as row {first}."))
     if {"lead", "source_url"} <= set(frame.columns):
-        lead = frame["lead"].str.lower()
-        usable = ~lead.isin(_MISSING_LEAD) & (frame["source_url"] != "")
-        key = (lead + "\x1f" + frame["source_url"].str.lower().str.rstrip("/")).where(usable)
-        _flag_repeats(flag, "duplicate-lead-source", key, "lead", frame["lead"],
-                      "same lead and same source as row {first}: was the row copied from it?")
+        def lead_and_source() -> pd.Series:
+            lead = frame["lead"].str.lower()
+            usable = ~lead.isin(_MISSING_LEAD) & (frame["source_url"] != "")
+            return (lead + "\x1f" + frame["source_url"].str.lower().str.rstrip("/")).where(usable)
+        checks.append(("duplicate-lead-source", lead_and_source, "lead",
+                       "same lead and same source as row {first}: was the row copied from it?"))
+    found = in_parallel(lambda check: _earlier_rows(check[1]()), checks, len(frame))
+    for (code, _, column, template), earlier in zip(checks, found):
+        if earlier is not None:
+            flag.rows(code, pd.Series(True, index=earlier.index), column, frame[column],
+                      lambda r, v, e=earlier, t=template: t.format(first=int(e[r])))
 
 
-def _flag_repeats(flag: _Flagger, code: str, key: pd.Series, column: str, values: pd.Series, template: str) -> None:
-    key = key.dropna()
-    repeated = key.duplicated(keep="first")
-    if not repeated.any():
-        return
-    involved = key[key.duplicated(keep=False)]  # only the repeats: grouping every key would be slow
-    firsts = pd.Series(involved.index, index=involved.values).groupby(level=0).first()
-    mask = repeated.reindex(values.index, fill_value=False)
-    flag.rows(code, mask, column, values, lambda r, v: template.format(first=int(firsts[key.loc[r]])))
+def _earlier_rows(key: pd.Series) -> pd.Series | None:
+    """For each row whose key (not missing) appeared on an earlier row: the first of those rows. None when
+    no key repeats, the usual case, known from one pass that only collects the distinct keys."""
+    present = key.dropna()
+    if len(pc.unique(arrow_strings(present))) == len(present):
+        return None
+    codes, _ = pd.factorize(present)
+    first = np.empty(codes.max() + 1, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # written last, so kept: each key's first row
+    positions = first[codes]
+    repeated = positions != np.arange(len(codes))
+    rows = present.index.to_numpy()
+    return pd.Series(rows[positions[repeated]], index=rows[repeated])
 
 
 def _check_coordinates(frame: pd.DataFrame, flag: _Flagger) -> None:

@@ -164,3 +164,11 @@ def test_summary_table_has_bars_and_markdown_has_sections(run):
     assert out.startswith("## Origine (14 centres)\n\n| Origine ")
     assert "## Financement selon le rapport" in out
     assert "█" not in out
+
+
+def test_ids_come_from_names_and_repeats_are_numbered(tmp_path):
+    from conftest import write_csv
+
+    path = write_csv(tmp_path / "a.csv", [["Nom", "id"], ["Centre Â", ""], ["CENTRE  a !", ""], ["Centre B", "mon-id"],
+                                          ["centre-a", ""]])
+    assert reports.classify(path)["id"].tolist() == ["centre-a", "centre-a-2", "mon-id", "centre-a-3"]

@@ -10,7 +10,7 @@ import difflib
 import pandas as pd
 
 from . import labels
-from .columns import map_distinct
+from .columns import arrow_strings, map_distinct
 from .errors import UsageError
 from .text import fold, fold_column
 from .typology import AXIS_NAMES
@@ -72,10 +72,12 @@ def plain(value):
 
 def _slugs(folded: pd.Series) -> pd.Series:
     """Ids from names folded with `-`: `centre-d-innovation-du-cegep-de-sept-iles`; repeats get -2, -3…"""
+    import pyarrow.compute as pc
+
     slugs = folded.where(folded != "", "centre")
-    repeated = slugs.duplicated(keep=False)
-    if not repeated.any():
+    if len(pc.unique(arrow_strings(slugs))) == len(slugs):  # the usual case, known from one cheap pass
         return slugs
+    repeated = slugs.duplicated(keep=False)
     rank = slugs[repeated].groupby(slugs[repeated]).cumcount()  # only the repeats: grouping all would be slow
     suffixed = slugs[repeated].where(rank == 0, slugs[repeated] + "-" + (rank + 1).astype(str))
     return slugs.where(~repeated, suffixed.reindex(slugs.index))

@@ -133,6 +133,18 @@ def other(): pass
 app()
 '''
 
+# The floor: what any tool that reads every cell as text pays on this machine, with the fastest
+# reader here (Arrow's, on every core) and no check at all. A ratio against a peer cannot beat it.
+FLOOR = '''
+import csv, sys
+import pyarrow as pa, pyarrow.csv as pcsv
+with open(sys.argv[1], encoding="utf-8", newline="") as f:
+    header = next(csv.reader(f))
+table = pcsv.read_csv(sys.argv[1], convert_options=pcsv.ConvertOptions(column_types={h: pa.large_string() for h in header}))
+if sys.argv[2:] == ["--write"]:
+    pcsv.write_csv(table, sys.stdout.buffer)
+'''
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -152,6 +164,8 @@ def main() -> None:
     scripts.mkdir(parents=True, exist_ok=True)
     (scripts / "minimal_app.py").write_text(MINIMAL_APP)
     (scripts / "baseline_table.py").write_text(BASELINE_TABLE)
+    (scripts / "floor.py").write_text(FLOOR)
+    floor = [PY, str(scripts / "floor.py")]
     rows: list = []
 
     print("start-up", file=sys.stderr)
@@ -169,6 +183,8 @@ def main() -> None:
         t1m, _ = compare("classify 1M --format csv  vs  pandas.read_csv(FILE)",
                          [*cicli, "classify", str(big), "--format", "csv"], [PY, "-c", read_only, str(big)], repeat, rows)
         rows.append(("classify 1M  vs  classify 100k", t1m, t100, t1m / t100))
+        compare("floor: read 1M as text + write CSV, no checks  vs  pandas.read_csv(FILE)", [*floor, str(big), "--write"],
+                [PY, "-c", read_only, str(big)], repeat, rows)
         memory = peak_memory_mb([*cicli, "classify", str(big), "--format", "csv"])
         rows.append(("peak memory, classify 1M (MB)", memory, 2048, memory / 2048))
 
@@ -188,6 +204,9 @@ def main() -> None:
                     [str(bin_dir / "frictionless"), "validate", data.name], max(2, repeat // 2), rows, cwd=DATA)
             compare(f"validate {label}  vs  csvclean -a", [*cicli, "validate", data.name],
                     [str(bin_dir / "csvclean"), "-a", data.name], max(2, repeat // 2), rows, cwd=DATA)
+            for peer, command in (("frictionless validate", ["frictionless", "validate"]), ("csvclean -a", ["csvclean", "-a"])):
+                compare(f"floor: read {label} as text, no checks  vs  {peer}", [*floor, data.name],
+                        [str(bin_dir / command[0]), *command[1:], data.name], max(2, repeat // 2), rows, cwd=DATA)
 
     if not args.skip_xlsx:
         print("xlsx", file=sys.stderr)

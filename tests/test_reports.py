@@ -38,6 +38,18 @@ def test_a_name_matching_several_centres_lists_them(table):
     assert e.value.exit_code == 2
 
 
+def test_a_name_matching_many_centres_lists_ten_and_counts_the_rest(tmp_path):
+    from conftest import write_csv
+
+    path = write_csv(tmp_path / "many.csv", [["Nom", "Localisation"]] + [[f"Centre {n}", "Laval"] for n in range(1, 13)])
+    table = reports.classify(path)
+    with pytest.raises(UsageError) as e:
+        reports.find(table, "Laval")
+    assert str(e.value) == ("'Laval' matches 12 centres: " + "; ".join(f"centre-{n} (Centre {n}, Laval)" for n in range(1, 11))
+                            + "; and 2 more. Name one of them, by its id for example.")
+    assert table.at[reports.find(table, "centre 12"), "name"] == "Centre 12"
+
+
 def test_an_unknown_name_suggests_the_closest(table):
     with pytest.raises(UsageError, match=r"no centre matches 'zzz'\.$"):
         reports.find(table, "zzz", table["aliases"])

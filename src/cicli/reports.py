@@ -104,6 +104,8 @@ def _filter(table: pd.DataFrame, filters: dict[str, str | None]) -> pd.DataFrame
 
 # --- finding centres the way people type them --------------------------------------------------
 
+MAX_CANDIDATES = 10  # an ambiguous name lists this many centres, then counts the rest
+
 def find(table: pd.DataFrame, query: str, aliases: pd.Series | None = None) -> str:
     """The index label of the one centre `query` names: acronym, any name, part of the name, or locality.
 
@@ -113,29 +115,40 @@ def find(table: pd.DataFrame, query: str, aliases: pd.Series | None = None) -> s
     q = fold(query)
     if not q:
         raise UsageError("an empty name matches no centre.")
-    names = table["name"].map(fold)
-    keys = {i: {fold(table.at[i, "id"]), names[i]} for i in table.index}
+    # Whole columns, folded once: a file of a million centres is searched in a second or two.
+    keys = [fold_column(table["id"].astype("str")), fold_column(table["name"])]
     if aliases is not None:
-        for i, cell in aliases.items():
-            keys[i] |= {fold(a) for a in str(cell).split(";") if a.strip()}
-    localities = table["locality"].map(fold)
+        listed = aliases.fillna("").astype("str").str.split(";").explode()
+        keys.append(fold_column(listed[listed.str.strip() != ""]))  # one row per alias, on its centre's label
+    localities = fold_column(table["locality"])
+
+    def named(test) -> pd.Series:  # whether any of a centre's names passes `test`
+        hits = [test(k) for k in keys]
+        found = table.index.isin(pd.concat([h[h] for h in hits]).index)
+        return pd.Series(found, index=table.index)
+
     tiers = (
-        [i for i in table.index if q in keys[i]],
-        [i for i in table.index if q == localities[i]],
-        [i for i in table.index if any(f" {q} " in f" {k} " for k in keys[i])],
-        [i for i in table.index if any(q in k for k in keys[i]) or q in localities[i]],
+        lambda: named(lambda k: k == q),
+        lambda: localities == q,
+        lambda: named(lambda k: (" " + k + " ").str.contains(f" {q} ", regex=False)),
+        lambda: named(lambda k: k.str.contains(q, regex=False)) | localities.str.contains(q, regex=False),
     )
-    for found in tiers:
+    for tier in tiers:
+        hit = tier()
+        found = hit[hit].index.tolist()
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
-            listed = "; ".join(f"{table.at[i, 'id']} ({table.at[i, 'name']}, {table.at[i, 'locality']})" for i in found)
+            listed = "; ".join(f"{table.at[i, 'id']} ({table.at[i, 'name']}, {table.at[i, 'locality']})"
+                               for i in found[:MAX_CANDIDATES])
+            if len(found) > MAX_CANDIDATES:
+                listed += f"; and {len(found) - MAX_CANDIDATES} more"
             raise UsageError(f"{query!r} matches {len(found)} centres: {listed}. Name one of them, by its id for example.")
-    words = sorted({k for i in table.index for k in keys[i] | {localities[i]}})
+    words = sorted(set().union(*(set(k) for k in keys), set(localities)) - {""})
     close = difflib.get_close_matches(q, words, n=1, cutoff=0.5)
     hint = ""
     if close:
-        match = next(i for i in table.index if close[0] in keys[i] | {localities[i]})
+        match = (named(lambda k: k == close[0]) | (localities == close[0])).idxmax()
         hint = f" Did you mean {table.at[match, 'id']!r} ({table.at[match, 'name']})?"
     raise UsageError(f"no centre matches {query!r}.{hint}")
 

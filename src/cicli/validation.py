@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow.compute as pc
 
 from . import labels, schema
-from .columns import arrow_strings, in_parallel, map_distinct
+from .columns import arrow_strings, distinct_rows, in_parallel, map_distinct
 from .errors import InputError
 from .problems import ERROR, Problem
 from .reader import Table, read_table
@@ -263,11 +263,9 @@ def _earlier_rows(key: pd.Series) -> pd.Series | None:
     present = key.dropna()
     if len(pc.unique(arrow_strings(present))) == len(present):
         return None
-    codes, _ = pd.factorize(present)
-    first = np.empty(codes.max() + 1, dtype=np.int64)
-    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # written last, so kept: each key's first row
-    positions = first[codes]
-    repeated = positions != np.arange(len(codes))
+    firsts, groups = distinct_rows(present.to_frame("key"), ["key"])
+    positions = firsts[groups]
+    repeated = positions != np.arange(len(positions))
     rows = present.index.to_numpy()
     return pd.Series(rows[positions[repeated]], index=rows[repeated])
 

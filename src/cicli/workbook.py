@@ -7,6 +7,7 @@ openpyxl's write-only mode streams rows, so large annexes export in bounded memo
 
 from __future__ import annotations
 
+from copy import copy
 from datetime import datetime
 from pathlib import Path
 
@@ -92,17 +93,31 @@ def _write_sheet(worksheet, sections, *, chart: bool, done: int, total: int, pro
     # Write-only mode writes the sheet's view with its first row: freeze before any row.
     worksheet.freeze_panes = "A3" if sections[0][0] else "A2"
 
+    styles = {}
+
+    def style(font, link: bool, wrapped: bool):
+        """The cell style of this combination, built once: setting a style on each cell hashes it each time."""
+        key = (font, link, wrapped)
+        if key not in styles:
+            model = WriteOnlyCell(worksheet)
+            if font:
+                model.font = font
+            if wrapped:
+                model.alignment = wrap
+            if link:
+                model.style = "Hyperlink"  # after the others: a named style replaces them
+            styles[key] = model._style
+        return styles[key]
+
     def cell(value, *, font=None, link=False, wrapped=False):
         c = WriteOnlyCell(worksheet, value=value)
         if isinstance(value, str):
             c.data_type = "s"  # a string is text, even when it starts with "="
-        if font:
-            c.font = font
-        if wrapped:
-            c.alignment = wrap
-        if link and isinstance(value, str) and value.startswith(("http://", "https://")):
+        link = link and isinstance(value, str) and value.startswith(("http://", "https://"))
+        if font or link or wrapped:
+            c._style = copy(style(font, link, wrapped))
+        if link:
             c.hyperlink = value
-            c.style = "Hyperlink"
         return c
 
     row_number = 0

@@ -106,6 +106,7 @@ def _filter(table: pd.DataFrame, filters: dict[str, str | None]) -> pd.DataFrame
 
 MAX_CANDIDATES = 10  # an ambiguous name lists this many centres, then counts the rest
 
+
 def find(table: pd.DataFrame, query: str, aliases: pd.Series | None = None) -> str:
     """The index label of the one centre `query` names: acronym, any name, part of the name, or locality.
 

@@ -149,7 +149,8 @@ def validate(path: PathArg = None, sheet: SheetOpt = None, encoding: EncodingOpt
 
         columns = ["severity", "code", "row", "column", "value", "message"]
         # object dtype: a problem without a row must not turn the others' rows into floats (14.0)
-        render.write(pd.DataFrame(problems, columns=columns, dtype=object).fillna(""), format.value)
+        cells = [{c: "" if p[c] is None else p[c] for c in columns} for p in problems]
+        render.write(pd.DataFrame(cells, columns=columns, dtype=object), format.value)
     elif format == Format.csv:
         print("severity,code,row,column,value,message")
     errors = sum(p["severity"] == "error" for p in problems)

@@ -51,3 +51,34 @@ def test_in_parallel_keeps_order_on_two_threads(monkeypatch):
     out = in_parallel(lambda i: seen.add(threading.get_ident()) or i * i, range(50), rows=10)
     assert out == [i * i for i in range(50)]
     assert threading.get_ident() not in seen  # the work ran on the pool, not here
+
+
+def test_two_threads_change_nothing_in_what_is_read_checked_and_classified(tmp_path, monkeypatch):
+    """Every path that shares long columns between two threads, forced on a small file with problems."""
+    import csv
+
+    from cicli import reports, validation
+    from cicli.reader import bundled_path
+
+    with bundled_path().open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    name = header.index("name")
+    extra = [list(r) for r in body[:3]]  # copied rows: duplicate names, leads and sources
+    extra[0][name] = " " + extra[0][name].upper() + "\u200b "
+    path = tmp_path / "annexe.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([header, *body, *extra])
+
+    def outcome():
+        report = validation.validate(path)
+        table = reports.classify(path, lang="fr")
+        return report.as_dict(), table
+
+    alone_report, alone_table = outcome()
+    monkeypatch.setattr(columns, "PARALLEL_ROWS", 1)
+    shared_report, shared_table = outcome()
+    assert {p["code"] for p in alone_report["problems"]} >= {"duplicate-name", "duplicate-lead-source",
+                                                            "control-character"}
+    assert shared_report == alone_report
+    pd.testing.assert_frame_equal(shared_table, alone_table)

@@ -90,8 +90,8 @@ def test_help_does_not_import_pandas():
     assert "LOADED []" in result.stderr
 
 
-@pytest.mark.parametrize("two_threads", [False, True])
-def test_csv_output_quotes_only_what_needs_it(two_threads, monkeypatch):
+@pytest.mark.parametrize("two_threads, chunks", [(False, 1), (True, 1), (False, 3), (True, 3)])
+def test_csv_output_quotes_only_what_needs_it(two_threads, chunks, monkeypatch):
     import csv
     import io
 
@@ -103,8 +103,14 @@ def test_csv_output_quotes_only_what_needs_it(two_threads, monkeypatch):
     if two_threads:  # the halves of the rows are built apart and written one after the other
         monkeypatch.setattr(cicli.columns, "PARALLEL_ROWS", 2)
 
-    frame = pd.DataFrame({"a": ["plain", "with, comma", 'a "quote"', "line\nbreak", "cr\rhere", "", "é’"],
-                          "b": [1.0, 2.5, None, 4.0, 5.0, 6.0, 7.0], "c": [True, False, True, True, False, True, None]})
+    import pyarrow as pa
+
+    text = ["plain", "with, comma", 'a "quote"', "line\nbreak", "cr\rhere", "", "é’"]
+    # Columns read from a large file come in chunks (Arrow's reader): lines are written chunk by chunk.
+    cut = [0, 2, 5, 7] if chunks == 3 else [0, 7]
+    a = pd.Series(pa.chunked_array([text[i:j] for i, j in zip(cut, cut[1:])], type=pa.large_string()), dtype="str")
+    assert len(a.array._pa_array.chunks) == chunks
+    frame = pd.DataFrame({"a": a, "b": [1.0, 2.5, None, 4.0, 5.0, 6.0, 7.0], "c": [True, False, True, True, False, True, None]})
     ours = io.StringIO()
     write_csv(frame, ours)
     assert ours.getvalue() == ('a,b,c\nplain,1,True\n"with, comma",2.5,False\n"a ""quote""",,True\n'

@@ -42,13 +42,14 @@ def csv_rows(text: pd.DataFrame) -> list[memoryview]:
     the top and bottom halves of a long frame are built on two threads."""
     from .columns import arrow_strings, in_parallel
 
-    columns = [arrow_strings(text[column]).combine_chunks() for column in text.columns]
+    columns = [arrow_strings(text[column]) for column in text.columns]
     rows, half = len(text), len(text) // 2
-    return in_parallel(lambda bounds: _csv_lines([c.slice(*bounds) for c in columns]),
-                       [(0, half), (half, rows - half)], rows)
+    halves = in_parallel(lambda bounds: _csv_lines([c.slice(*bounds) for c in columns]),
+                         [(0, half), (half, rows - half)], rows)
+    return [part for lines in halves for part in lines]
 
 
-def _csv_lines(columns: list) -> memoryview:
+def _csv_lines(columns: list) -> list[memoryview]:
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -65,11 +66,13 @@ def _csv_lines(columns: list) -> memoryview:
             values = pc.if_else(special, quoted, values)
         cells.append(values)
     lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*cells, comma), nothing, newline)
-    if not len(lines):
-        return memoryview(b"")
-    # The lines lie end to end in the array's data buffer: its bytes are the CSV (a view, not a copy).
-    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset: lines.offset + len(lines) + 1]
-    return memoryview(lines.buffers()[2])[offsets[0]: offsets[-1]]
+    parts = []
+    for chunk in lines.chunks if isinstance(lines, pa.ChunkedArray) else [lines]:
+        if len(chunk):
+            # The lines lie end to end in the chunk's data buffer: its bytes are the CSV (a view, not a copy).
+            offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset: chunk.offset + len(chunk) + 1]
+            parts.append(memoryview(chunk.buffers()[2])[offsets[0]: offsets[-1]])
+    return parts
 
 
 def as_text(frame: pd.DataFrame) -> pd.DataFrame:

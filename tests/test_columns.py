@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 import cicli.columns as columns
-from cicli.columns import distinct_rows, in_parallel, spread
+from cicli.columns import distinct_rows, in_parallel, map_distinct, spread
 
 
 def test_distinct_rows_numbers_combinations_in_order_of_first_appearance():
@@ -82,3 +82,11 @@ def test_two_threads_change_nothing_in_what_is_read_checked_and_classified(tmp_p
                                                             "control-character"}
     assert shared_report == alone_report
     pd.testing.assert_frame_equal(shared_table, alone_table)
+
+
+def test_map_distinct_calls_once_per_value():
+    calls = []
+    out = map_distinct(pd.Series(["a", "b", "a", "a"], index=[5, 6, 7, 8]), lambda v: calls.append(v) or v.upper())
+    assert out.tolist() == ["A", "B", "A", "A"]
+    assert out.index.tolist() == [5, 6, 7, 8]
+    assert calls == ["a", "b"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cicli.columns import map_distinct
 from cicli.text import fold, fold_column
 
 TRICKY = ["Sept-Îles", "SEPT ILES", "Rivière-du-Loup", "L’Assomption", "Œuvre d'Æsop", "Straße", "ﬁbre",
@@ -37,11 +36,3 @@ def test_fold_column_in_two_threads_and_with_a_separator(monkeypatch):
 
 def test_fold_column_on_object_columns():
     assert fold_column(pd.Series(["Sept-Îles", None], dtype=object)).tolist() == ["sept iles", ""]
-
-
-def test_map_distinct_calls_once_per_value():
-    calls = []
-    out = map_distinct(pd.Series(["a", "b", "a", "a"], index=[5, 6, 7, 8]), lambda v: calls.append(v) or v.upper())
-    assert out.tolist() == ["A", "B", "A", "A"]
-    assert out.index.tolist() == [5, 6, 7, 8]
-    assert calls == ["a", "b"]

@@ -138,3 +138,11 @@ def test_public_api_is_the_commands_functions():
     assert cicli.classify is reports.classify and cicli.summary is reports.summary
     assert cicli.validate is validation.validate
     assert cicli.classify().shape[0] == 14
+
+
+def test_export_formats_on_the_command_line_are_the_librarys():
+    # cli.py keeps its own list so that `cicli --help` need not import export.py (and pandas).
+    from cicli.cli import ExportFormat
+    from cicli.export import FORMATS
+
+    assert [f.value for f in ExportFormat] == list(FORMATS)

@@ -56,6 +56,7 @@ def test_geojson_lists_centres_without_coordinates(run, tmp_path):
     code, _, err = run("export", str(out), "--from", str(PRINTED_ANNEX))
     assert code == 0
     assert "13 centre(s) without coordinates, left off the map: novinor-innovation," in err
+    assert err.count("left off the map") == 1 and ", and 3 more." in err  # ten ids named, the rest counted
     assert json.loads(out.read_text(encoding="utf-8"))["features"] == []
 
 

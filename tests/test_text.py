@@ -36,3 +36,11 @@ def test_fold_column_in_two_threads_and_with_a_separator(monkeypatch):
 
 def test_fold_column_on_object_columns():
     assert fold_column(pd.Series(["Sept-Îles", None], dtype=object)).tolist() == ["sept iles", ""]
+
+
+def test_some_of_lists_a_few_then_counts_the_rest():
+    from cicli.text import some_of
+
+    assert some_of(["a", "b"]) == "a, b"
+    assert some_of([str(n) for n in range(12)], limit=3) == "0, 1, 2, and 9 more"
+    assert some_of([1, 2, 3], "; ", 2, show=lambda n: f"#{n}") == "#1; #2; and 1 more"

@@ -23,7 +23,7 @@ from . import labels, schema
 from .columns import map_distinct
 from .errors import OutputError, UsageError
 from .reader import bundled_path
-from .text import fold
+from .text import fold, some_of
 from .typology import AXIS_NAMES
 
 SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "markdown", ".geojson": "geojson"}
@@ -227,7 +227,7 @@ def export(out: str | os.PathLike, source: str | None = None, *, fmt: str | None
     elif kind == "geojson":
         collection, missing = _geojson(raw, table, centres.table.headers, lang)
         if missing:
-            result.notes.append(f"{len(missing)} centre(s) without coordinates, left off the map: {', '.join(missing)}.")
+            result.notes.append(f"{len(missing)} centre(s) without coordinates, left off the map: {some_of(missing)}.")
         data = json.dumps(collection, ensure_ascii=False, indent=2).encode() + b"\n"
         atomic_write(target, lambda s: s.write(data), force)
     else:
@@ -252,7 +252,7 @@ def _markdown(raw, centres, table, lang: str) -> str:
     from .present import summary_sections
 
     annex = annex_table(raw, centres.table.headers, table, lang)
-    keep = [c for c in annex.columns[: len(schema.ANNEX_COLUMNS) + len(AXIS_NAMES) + 1]]
+    keep = list(annex.columns[: len(schema.ANNEX_COLUMNS) + len(AXIS_NAMES) + 1])
     stream = io.StringIO()
     stream.write(f"# {labels.label('field', 'annex_title', lang)}\n\n")
     render.write_markdown(annex[keep], stream)

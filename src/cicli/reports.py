@@ -12,7 +12,7 @@ import pandas as pd
 from . import labels
 from .columns import arrow_strings, map_distinct
 from .errors import UsageError
-from .text import fold, fold_column
+from .text import fold, fold_column, some_of
 from .typology import AXIS_NAMES
 from .typology import classify as classify_frame
 from .validation import Centres, load
@@ -140,10 +140,8 @@ def find(table: pd.DataFrame, query: str, aliases: pd.Series | None = None) -> s
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
-            listed = "; ".join(f"{table.at[i, 'id']} ({table.at[i, 'name']}, {table.at[i, 'locality']})"
-                               for i in found[:MAX_CANDIDATES])
-            if len(found) > MAX_CANDIDATES:
-                listed += f"; and {len(found) - MAX_CANDIDATES} more"
+            listed = some_of(found, "; ", MAX_CANDIDATES,
+                             lambda i: f"{table.at[i, 'id']} ({table.at[i, 'name']}, {table.at[i, 'locality']})")
             raise UsageError(f"{query!r} matches {len(found)} centres: {listed}. Name one of them, by its id for example.")
     words = sorted(set().union(*(set(k) for k in keys), set(localities)) - {""})
     close = difflib.get_close_matches(q, words, n=1, cutoff=0.5)

@@ -48,3 +48,10 @@ def _fold_array(array, separator: str):
         array = pc.replace_substring(array, ligature, letters)
     array = pc.replace_substring_regex(array, "[^0-9a-z]+", separator)
     return pc.utf8_trim(array, separator)
+
+
+def some_of(items: list, separator: str = ", ", limit: int = 10, show=str) -> str:
+    """The first `limit` items, each as `show` writes it, then how many more: a message stays readable
+    when a million rows match."""
+    shown = separator.join(show(item) for item in items[:limit])
+    return shown + (f"{separator}and {len(items) - limit} more" if len(items) > limit else "")

@@ -82,6 +82,8 @@ def hostile_files(folder: Path) -> list[tuple[str, Path, str]]:
         ("xlsx renamed .csv", write_xlsx(folder / "renamed.csv", rows), ""),
         ("text renamed .xlsx", write_csv(folder / "text.xlsx", rows), "unsupported-format"),
         ("truncated xlsx", folder / "cut.xlsx", "unreadable-file"),
+        ("corrupt deflate data", folder / "corrupt.xlsx", "unreadable-file"),
+        ("mimetype bomb", zip_with(folder / "mime.xlsx", {"mimetype": b"\0" * (200 << 20)}), "unsafe-file"),
         ("oversize field", folder / "field.csv", ""),
         ("thousands of cells", folder / "wide.csv", "extra-cell"),
         ("NUL bytes", folder / "nul.csv", ""),
@@ -93,6 +95,12 @@ def hostile_files(folder: Path) -> list[tuple[str, Path, str]]:
     ]
     whole = (folder / "renamed.csv").read_bytes()
     (folder / "cut.xlsx").write_bytes(whole[: len(whole) // 3])
+    with zipfile.ZipFile(folder / "renamed.csv") as z:  # garble the compressed bytes of xl/workbook.xml
+        info = z.getinfo("xl/workbook.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    garbled = bytearray(whole)
+    garbled[start: start + 16] = b"\xff" * 16
+    (folder / "corrupt.xlsx").write_bytes(bytes(garbled))
     (folder / "field.csv").write_text("Nom,Notes\nA," + "x" * 500_000 + "\n", encoding="utf-8")
     (folder / "wide.csv").write_text("Nom,Notes\nA," + ",".join("c" * 3 for _ in range(20_000)) + "\n", encoding="utf-8")
     (folder / "nul.csv").write_bytes(b"Nom,Notes\nA\x00B,ok\n")
@@ -110,7 +118,7 @@ def hostile(tmp_path_factory):
 
 
 CASES = ["zip bomb", "too many parts", "billion laughs", "external entity", "empty zip", "xlsx renamed .csv",
-         "text renamed .xlsx", "truncated xlsx", "oversize field", "thousands of cells", "NUL bytes",
+         "text renamed .xlsx", "truncated xlsx", "corrupt deflate data", "mimetype bomb", "oversize field", "thousands of cells", "NUL bytes",
          "mixed line endings", "invalid UTF-8 behind a BOM", "right-to-left and zero-width names",
          "unterminated quote", "binary noise"]
 

@@ -13,6 +13,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -375,27 +376,19 @@ def _first_line(e: Exception) -> str:
 # --- XLSX ------------------------------------------------------------------------------------
 
 def _check_zip(p: Path, name: str) -> None:
-    """Refuse what is not a sane workbook before any XML is parsed."""
+    """Refuse what is not a sane workbook before any XML is parsed: sizes and ratios first, from the
+    archive's directory; then only the first bytes of a few parts are inflated."""
     try:
         with zipfile.ZipFile(p) as z:
-            infos = z.infolist()
-            names = {i.filename for i in infos}
-            if "mimetype" in names and b"opendocument" in z.read("mimetype")[:100]:
-                raise InputError("this is an OpenDocument spreadsheet (.ods); cicli reads .xlsx and CSV. "
-                                 "Save it as .xlsx from LibreOffice.", code="unsupported-format", path=name)
-    except zipfile.BadZipFile:
+            _check_parts(z, name)
+    except (zipfile.BadZipFile, zlib.error, EOFError):
         raise InputError("the workbook is damaged or truncated (not a readable zip archive).",
                          code="unreadable-file", path=name) from None
-    if "xl/workbook.xml" in names:
-        with zipfile.ZipFile(p) as z, z.open("xl/workbook.xml") as part:
-            if b"purl.oclc.org/ooxml" in part.read(4096):
-                raise InputError("the workbook is saved as « Strict Open XML », which cicli cannot read. "
-                                 "Save it again from Excel as « Classeur Excel (.xlsx) ».",
-                                 code="unsupported-format", path=name)
-    if "xl/workbook.xml" not in names:
-        what = "an empty zip archive" if not infos else "a zip archive without an Excel workbook in it"
-        raise InputError(f"this is {what}; cicli reads .xlsx workbooks and CSV files.",
-                         code="unsupported-format", path=name)
+
+
+def _check_parts(z: zipfile.ZipFile, name: str) -> None:
+    infos = z.infolist()
+    names = {i.filename for i in infos}
     if len(infos) > ZIP_MAX_ENTRIES:
         raise InputError(f"the workbook holds {len(infos)} parts (more than {ZIP_MAX_ENTRIES}): refused as unsafe.",
                          code="unsafe-file", path=name)
@@ -407,18 +400,28 @@ def _check_zip(p: Path, name: str) -> None:
         if i.file_size > (1 << 20) and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1):
             raise InputError(f"part {i.filename} inflates {i.file_size // max(i.compress_size, 1)} times "
                              f"(more than {ZIP_MAX_RATIO}:1): refused as a zip bomb.", code="unsafe-file", path=name)
-    with zipfile.ZipFile(p) as z:
-        for i in infos:
-            if i.filename.endswith((".xml", ".rels")) and _declares_entities(z, i):
-                raise InputError(f"part {i.filename} declares a DTD or XML entities, which workbooks never need: "
-                                 "refused as an XML entity attack.", code="unsafe-file", path=name)
+    if "mimetype" in names and b"opendocument" in _head(z, "mimetype", 100):
+        raise InputError("this is an OpenDocument spreadsheet (.ods); cicli reads .xlsx and CSV. "
+                         "Save it as .xlsx from LibreOffice.", code="unsupported-format", path=name)
+    if "xl/workbook.xml" not in names:
+        what = "an empty zip archive" if not infos else "a zip archive without an Excel workbook in it"
+        raise InputError(f"this is {what}; cicli reads .xlsx workbooks and CSV files.",
+                         code="unsupported-format", path=name)
+    if b"purl.oclc.org/ooxml" in _head(z, "xl/workbook.xml"):
+        raise InputError("the workbook is saved as « Strict Open XML », which cicli cannot read. "
+                         "Save it again from Excel as « Classeur Excel (.xlsx) ».",
+                         code="unsupported-format", path=name)
+    for i in infos:
+        # A DTD can only stand in the prolog, before the root element: the first bytes tell.
+        if i.filename.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in (head := _head(z, i.filename))
+                                                       or b"<!ENTITY" in head):
+            raise InputError(f"part {i.filename} declares a DTD or XML entities, which workbooks never need: "
+                             "refused as an XML entity attack.", code="unsafe-file", path=name)
 
 
-def _declares_entities(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    # A DTD can only stand in the prolog, before the root element: the first bytes tell.
-    with z.open(info) as part:
-        head = part.read(4096)
-    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
+def _head(z: zipfile.ZipFile, part: str, size: int = 4096) -> bytes:
+    with z.open(part) as f:
+        return f.read(size)
 
 
 def _cell_text(value) -> str:

@@ -97,11 +97,11 @@ def test_csv_output_quotes_only_what_needs_it(two_threads, chunks, monkeypatch):
 
     import pandas as pd
 
-    import cicli.columns
+    import cicli.arrays
     from cicli.render import write_csv
 
     if two_threads:  # the halves of the rows are built apart and written one after the other
-        monkeypatch.setattr(cicli.columns, "PARALLEL_ROWS", 2)
+        monkeypatch.setattr(cicli.arrays, "PARALLEL_ROWS", 2)
 
     import pyarrow as pa
 

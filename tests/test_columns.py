@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-import cicli.columns as columns
-from cicli.columns import distinct_rows, in_parallel, map_distinct, spread
+import cicli.arrays as arrays
+from cicli.arrays import in_parallel
+from cicli.columns import distinct_rows, map_distinct, spread
 
 
 def test_distinct_rows_numbers_combinations_in_order_of_first_appearance():
@@ -46,7 +47,7 @@ def test_spread_is_the_inverse_of_distinct_rows_and_keeps_types():
 def test_in_parallel_keeps_order_on_two_threads(monkeypatch):
     import threading
 
-    monkeypatch.setattr(columns, "PARALLEL_ROWS", 1)
+    monkeypatch.setattr(arrays, "PARALLEL_ROWS", 1)
     seen = set()
     out = in_parallel(lambda i: seen.add(threading.get_ident()) or i * i, range(50), rows=10)
     assert out == [i * i for i in range(50)]
@@ -76,7 +77,7 @@ def test_two_threads_change_nothing_in_what_is_read_checked_and_classified(tmp_p
         return report.as_dict(), table
 
     alone_report, alone_table = outcome()
-    monkeypatch.setattr(columns, "PARALLEL_ROWS", 1)
+    monkeypatch.setattr(arrays, "PARALLEL_ROWS", 1)
     shared_report, shared_table = outcome()
     assert {p["code"] for p in alone_report["problems"]} >= {"duplicate-name", "duplicate-lead-source",
                                                             "control-character"}

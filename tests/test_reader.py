@@ -247,3 +247,22 @@ def test_invalid_byte_far_down_names_its_line(tmp_path):
     with pytest.raises(InputError, match=r"line 100002: byte 0x81") as e:
         read_table(path)
     assert e.value.code == "encoding-error"
+
+
+@pytest.mark.parametrize("content, row", [
+    ('Nom,Notes\nA,"never closed\nB,x\n', 2),  # the rest of the file would fall into the last cell
+    ('Nom,Notes\nA,x\nB,"never closed', 3),  # on the last line, without a line break after it
+    ('Nom,Notes,Région\nA,"never closed,Laval\nB,x,Laval\n', 2),  # in a cell that is not the last
+])
+def test_a_quote_never_closed_is_an_error_at_its_row(tmp_path, content, row):
+    path = tmp_path / "q.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_table(path)
+    assert (e.value.code, e.value.row) == ("unreadable-file", row)
+
+
+def test_quotes_inside_a_cell_and_line_breaks_in_quoted_cells_read_as_written(tmp_path):
+    path = tmp_path / "q.csv"
+    path.write_text('Nom,Notes\nA,écran 5" de large\nB,"deux\nlignes"\nC,"dit ""oui"""\n', encoding="utf-8")
+    assert read_table(path).frame["notes"].tolist() == ['écran 5" de large', "deux\nlignes", 'dit "oui"']

@@ -26,9 +26,9 @@ def test_fold_column_equals_fold_on_tricky_text():
 
 
 def test_fold_column_in_two_threads_and_with_a_separator(monkeypatch):
-    import cicli.columns as columns
+    import cicli.arrays as arrays
 
-    monkeypatch.setattr(columns, "PARALLEL_ROWS", 4)
+    monkeypatch.setattr(arrays, "PARALLEL_ROWS", 4)
     column = pd.Series(TRICKY, dtype="str")
     assert fold_column(column).tolist() == [fold(t) for t in TRICKY]
     assert fold_column(column, separator="-").tolist() == [fold(t).replace(" ", "-") for t in TRICKY]

@@ -144,15 +144,10 @@ def validate(path: PathArg = None, sheet: SheetOpt = None, encoding: EncodingOpt
     problems = report.as_dict()["problems"]
     if format == Format.json:
         render.write_json(report.as_dict())
-    elif problems:
-        import pandas as pd
-
+    elif problems or format == Format.csv:
         columns = ["severity", "code", "row", "column", "value", "message"]
-        # object dtype: a problem without a row must not turn the others' rows into floats (14.0)
-        cells = [{c: "" if p[c] is None else p[c] for c in columns} for p in problems]
-        render.write(pd.DataFrame(cells, columns=columns, dtype=object), format.value)
-    elif format == Format.csv:
-        print("severity,code,row,column,value,message")
+        rows = [["" if p[c] is None else str(p[c]) for c in columns] for p in problems]
+        render.write_rows(columns, rows, format.value)
     errors = sum(p["severity"] == "error" for p in problems)
     warnings = len(problems) - errors
     _err(f"{'valid' if report.valid else 'invalid'}: {errors} error(s), {warnings} warning(s).")

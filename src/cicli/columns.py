@@ -1,34 +1,16 @@
-"""Whole columns at once: the helpers that keep Python loops off the rows.
+"""Whole pandas columns at once: the helpers that keep Python loops off the rows.
 
 Annexes repeat their notes, niches and kinds, so work is done once per distinct value or
-combination and spread back; text goes through Arrow kernels, which release the GIL, so long
-columns are shared between two threads.
+combination and spread back; text goes through Arrow kernels (see arrays.py, which holds what
+needs no pandas).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TypeVar
-
 import numpy as np
 import pandas as pd
 
-T = TypeVar("T")
-R = TypeVar("R")
-
-#: Below this many rows, starting a second thread costs more than it saves.
-PARALLEL_ROWS = 200_000
-
-
-def in_parallel(function: Callable[[T], R], items: Iterable[T], rows: int) -> list[R]:
-    """`function` over `items`, in order; on two threads when the columns are `rows` long or more."""
-    items = list(items)
-    if rows < PARALLEL_ROWS or len(items) < 2:
-        return [function(item) for item in items]
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(2) as pool:
-        return list(pool.map(function, items))
+from .arrays import in_parallel
 
 
 def arrow_strings(values: pd.Series):

@@ -2,7 +2,8 @@
 
 Every cell is read as text. Row labels are the rows a person sees in a
 spreadsheet (the header row is row 1 when nothing stands above it), so a
-problem can point at them. Nothing here guesses a type.
+problem can point at them. Nothing here guesses a type. Cells are held as Arrow
+columns; pandas is imported only when a command asks for the table as a DataFrame.
 """
 
 from __future__ import annotations
@@ -15,14 +16,20 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+import numpy as np
+import pyarrow as pa
 
 from . import schema
 from .errors import InputError, UsageError
 from .problems import Problem
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 BUNDLED = "centres.csv"
 EVIDENCE = "evidence.csv"  # beside it: the report's sentences behind each centre's facts
@@ -49,7 +56,8 @@ _PANDAS_OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
 class Table:
     """An annex table as read: raw string cells, and how they were read."""
 
-    frame: pd.DataFrame  # index: spreadsheet row numbers; columns: schema names or the file's own headers
+    cells: pa.Table  # stripped text, never null; columns: schema names or the file's own headers
+    rows: np.ndarray  # the spreadsheet row number of each row of `cells`
     source: str  # the path as given, or "centres.csv (bundled)"
     format: str  # "csv" or "xlsx"
     headers: dict[str, str]  # column → header as written in the file
@@ -58,6 +66,17 @@ class Table:
     delimiter: str | None = None
     sheet: str | None = None
     problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """The cells as a DataFrame of strings, indexed by spreadsheet row numbers."""
+        import pandas as pd
+
+        if not self.cells.num_columns:
+            return pd.DataFrame(index=self.rows)
+        frame = self.cells.to_pandas().astype("str")
+        frame.index = self.rows
+        return frame
 
 
 def bundled_path(name: str = BUNDLED) -> Path:
@@ -283,11 +302,8 @@ def _read_csv(p: Path, encoding: str, name: str | None) -> Table:
 def _arrow_csv(p: Path, encoding: str, delimiter: str, skip: int, width: int) -> list | None:
     """The fast path: Arrow's multi-threaded reader, every cell a string. None if any row is ragged
     or a byte does not decode: the careful path then says where."""
-    import pyarrow as pa
     import pyarrow.csv as pcsv
 
-    if _odd_quotes(p):  # Arrow would read an unclosed quote to the end of the file, silently
-        return None
     names = [f"c{i}" for i in range(width)]
     try:
         table = pcsv.read_csv(
@@ -302,27 +318,37 @@ def _arrow_csv(p: Path, encoding: str, delimiter: str, skip: int, width: int) ->
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, LookupError):
         return None  # a ragged row (Arrow stops at it), bytes not in the encoding, …
-    if table.num_rows == 0:
+    if table.num_rows == 0 or (_may_swallow(p, table) and _odd_quotes(p)):
         return None
     return table.columns
 
 
+def _may_swallow(p: Path, table) -> bool:
+    """Whether a quote left open could have run silently to the end of the file. Arrow then reads the
+    rest of the file into the last row's last cell (in any other cell the row comes out short, and
+    Arrow refuses it): so only when that cell holds a line break, or the file ends without one."""
+    last = table.column(table.num_columns - 1)[-1].as_py()
+    if "\n" in last or "\r" in last:
+        return True
+    with p.open("rb") as f:
+        f.seek(-1, os.SEEK_END)
+        return f.read(1) not in (b"\n", b"\r")
+
+
 def _as_arrow(cells):
     """A column of cells (Arrow array, pandas Series or list) as an Arrow large_string array; None → ""."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .columns import arrow_strings
+    from .arrays import strings, text
 
-    if isinstance(cells, list):
-        try:  # a column of text, the usual case: straight to Arrow
-            cells = pa.array(cells, type=pa.large_string())
-        except (pa.ArrowTypeError, pa.ArrowInvalid):  # numbers, dates, booleans: as a spreadsheet shows them
-            cells = pa.array([_cell_text(c) for c in cells], type=pa.large_string())
-    elif not isinstance(cells, (pa.Array, pa.ChunkedArray)):
+    if isinstance(cells, list):  # numbers, dates, booleans: as a spreadsheet shows them
+        return strings([c if isinstance(c, str) else _cell_text(c) for c in cells])
+    elif not isinstance(cells, (pa.Array, pa.ChunkedArray)):  # a Series, from the careful CSV path
+        from .columns import arrow_strings
+
         return arrow_strings(cells)
     cells = cells.cast(pa.large_string()) if cells.type != pa.large_string() else cells
-    return pc.fill_null(cells, "")
+    return pc.fill_null(cells, text(""))
 
 
 def _odd_quotes(p: Path) -> bool:
@@ -336,6 +362,8 @@ def _odd_quotes(p: Path) -> bool:
 
 def _pandas_csv(p: Path, encoding: str, delimiter: str, skip: int, name: str, *, header_row: int,
                 width: int | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    import pandas as pd
+
     options = dict(sep=delimiter, header=None, skiprows=skip, dtype=str, keep_default_na=False,
                    na_filter=False, skip_blank_lines=False, index_col=False, encoding=encoding,
                    encoding_errors="strict", engine="c", quoting=csv.QUOTE_MINIMAL)
@@ -500,11 +528,9 @@ def _frame_to_table(columns: list, *, header_row: int, source: str, problems: li
     `header_width` is the header's own number of cells (CSV): a cell beyond it is an extra cell.
     Cells are stripped once, with Arrow; blank rows and empty columns come from the same masks.
     """
-    import numpy as np
-    import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .columns import in_parallel
+    from .arrays import booleans, in_parallel, text, to_numpy_bools
 
     columns = [_as_arrow(c) for c in columns]
     length = len(columns[0]) if columns else 0
@@ -514,7 +540,7 @@ def _frame_to_table(columns: list, *, header_row: int, source: str, problems: li
     header = header[:width]
     def strip(column):
         stripped = pc.utf8_trim_whitespace(column.slice(1))
-        return stripped, pc.not_equal(stripped, "").to_numpy(zero_copy_only=False)
+        return stripped, to_numpy_bools(pc.not_equal(stripped, text("")))
 
     stripped, filled = zip(*in_parallel(strip, columns, length)) if columns else ((), ())
     names: list[str] = []
@@ -559,10 +585,8 @@ def _frame_to_table(columns: list, *, header_row: int, source: str, problems: li
                                        value=stripped[width + first][r].as_py()))
     blank = ~np.logical_or.reduce([filled[i] for i in keep]) if keep else np.ones(len(rows), dtype=bool)
     kept = np.flatnonzero(~blank)
-    kept_columns = pa.table({str(n): stripped[i] for n, i in enumerate(keep)})
-    if len(kept) < len(rows):
-        kept_columns = kept_columns.take(kept)
-    frame = kept_columns.to_pandas().astype("str") if keep else pd.DataFrame(index=range(len(kept)))
-    frame.columns = names
-    frame.index = rows[kept]
-    return Table(frame=frame, source=source, format="", headers=headers, header_row=header_row, problems=problems)
+    cells = pa.table([stripped[i] for i in keep], names=names) if keep else pa.table({})
+    if len(kept) < len(rows) and keep:
+        cells = cells.filter(booleans(~blank))
+    return Table(cells=cells, rows=rows[kept], source=source, format="", headers=headers, header_row=header_row,
+                 problems=problems)

@@ -10,25 +10,29 @@ import io
 import json
 import os
 import sys
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def write_csv(frame: pd.DataFrame, stream: IO[str] | None = None) -> None:
     """CSV with `,`, quotes only where needed (RFC 4180), `\n` line ends; the `csv` module's output,
     built by Arrow kernels so that a million rows take a fraction of a second."""
+    _write_csv_lines([str(c) for c in frame.columns], csv_rows(as_text(frame)) if len(frame) else [], stream)
+
+
+def _write_csv_lines(header: list[str], lines: list[memoryview], stream: IO[str] | None) -> None:
     stream = stream or sys.stdout
-    header = io.StringIO()
-    csv.writer(header, lineterminator="\n").writerow([str(c) for c in frame.columns])
-    stream.write(header.getvalue())
-    if not len(frame):
+    first = io.StringIO()
+    csv.writer(first, lineterminator="\n").writerow(header)
+    stream.write(first.getvalue())
+    if not lines:
         return
-    rows = csv_rows(as_text(frame))
     sink = getattr(stream, "buffer", None)
     if sink is not None:  # bytes straight out: no decoding and re-encoding of what may be hundreds of megabytes
         stream.flush()
-    for part in rows:
+    for part in lines:
         if sink is None:
             stream.write(bytes(part).decode("utf-8"))
         else:
@@ -40,10 +44,17 @@ def write_csv(frame: pd.DataFrame, stream: IO[str] | None = None) -> None:
 def csv_rows(text: pd.DataFrame) -> list[memoryview]:
     """The rows of a frame of strings as CSV bytes, one line per row, without a Python loop over rows:
     the top and bottom halves of a long frame are built on two threads."""
-    from .columns import arrow_strings, in_parallel
+    from .columns import arrow_strings
 
-    columns = [arrow_strings(text[column]) for column in text.columns]
-    rows, half = len(text), len(text) // 2
+    return csv_lines([arrow_strings(text[column]) for column in text.columns])
+
+
+def csv_lines(columns: list) -> list[memoryview]:
+    """Arrow columns of strings as CSV lines (see csv_rows)."""
+    from .arrays import in_parallel
+
+    rows = len(columns[0]) if columns else 0
+    half = rows // 2
     halves = in_parallel(lambda bounds: _csv_lines([c.slice(*bounds) for c in columns]),
                          [(0, half), (half, rows - half)], rows)
     return [part for lines in halves for part in lines]
@@ -54,10 +65,9 @@ def _csv_lines(columns: list) -> list[memoryview]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    def text_scalar(value: str):
-        return pa.scalar(value, type=pa.large_string())
+    from .arrays import text
 
-    quote, nothing, comma, newline = map(text_scalar, ('"', "", ",", "\n"))
+    quote, nothing, comma, newline = map(text, ('"', "", ",", "\n"))
     cells = []
     for values in columns:
         special = pc.match_substring_regex(values, '[,"\r\n]')
@@ -77,6 +87,8 @@ def _csv_lines(columns: list) -> list[memoryview]:
 
 def as_text(frame: pd.DataFrame) -> pd.DataFrame:
     """Every cell as the text a person expects: whole numbers without `.0`, nothing for missing values."""
+    import pandas as pd
+
     out = pd.DataFrame(index=frame.index)
     for column in frame.columns:
         values = frame[column]
@@ -101,11 +113,15 @@ def write_json(data, stream: IO[str] | None = None) -> None:
 
 
 def write_markdown(frame: pd.DataFrame, stream: IO[str] | None = None) -> None:
+    _markdown([str(c) for c in frame.columns], frame.astype(str).values.tolist(), stream)
+
+
+def _markdown(columns: list[str], rows: list[list[str]], stream: IO[str] | None) -> None:
     from tabulate import tabulate
 
     stream = stream or sys.stdout
-    cells = frame.astype(str).apply(lambda s: s.str.replace("\n", "<br>", regex=False).str.replace("|", "\\|", regex=False))
-    stream.write(tabulate(cells.values.tolist(), headers=list(frame.columns), tablefmt="github") + "\n")
+    cells = [[cell.replace("\n", "<br>").replace("|", "\\|") for cell in row] for row in rows]
+    stream.write(tabulate(cells, headers=columns, tablefmt="github") + "\n")
 
 
 def _console(stream: IO[str] | None):
@@ -120,17 +136,38 @@ def _console(stream: IO[str] | None):
 def write_table(frame: pd.DataFrame, title: str | None = None, stream: IO[str] | None = None,
                 highlight: pd.Series | None = None) -> None:
     """A rich table; rows where `highlight` is true stand out."""
+    import pandas as pd
+
+    rows = [["" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in row]
+            for row in frame.itertuples(index=False)]
+    _rich_table([str(c) for c in frame.columns], rows, title, stream,
+                highlight.tolist() if highlight is not None else None)
+
+
+def _rich_table(columns: list[str], rows: list[list[str]], title: str | None, stream: IO[str] | None,
+                marks: list[bool] | None) -> None:
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", title_style="bold",
-                  show_lines=any("\n" in str(v) for v in frame.values.ravel()), header_style="bold")
-    for column in frame.columns:
-        table.add_column(str(column), overflow="fold", min_width=min(len(str(column)), 14))
-    marks = highlight.tolist() if highlight is not None else [False] * len(frame)
-    for row, mark in zip(frame.itertuples(index=False), marks):
-        table.add_row(*("" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in row),
-                      style="bold yellow" if mark else None)
+                  show_lines=any("\n" in cell for row in rows for cell in row), header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold", min_width=min(len(column), 14))
+    for row, mark in zip(rows, marks or [False] * len(rows)):
+        table.add_row(*row, style="bold yellow" if mark else None)
     _console(stream).print(table)
+
+
+def write_rows(columns: list[str], rows: list[list[str]], fmt: str, stream: IO[str] | None = None) -> None:
+    """Rows of strings in `fmt` (table, csv or markdown), without pandas: a short list, as of problems."""
+    if fmt == "csv":
+        from .arrays import strings
+
+        cells = [strings(list(column)) for column in zip(*rows)]
+        _write_csv_lines(columns, csv_lines(cells) if rows else [], stream)
+    elif fmt == "markdown":
+        _markdown(columns, rows, stream)
+    else:
+        _rich_table(columns, rows, None, stream, None)
 
 
 def write_sections(sections: list[tuple[str, pd.DataFrame]], fmt: str, stream: IO[str] | None = None) -> None:

@@ -30,7 +30,8 @@ def fold_column(values, separator: str = " "):
     """
     import pyarrow as pa
 
-    from .columns import arrow_strings, in_parallel, str_series
+    from .arrays import in_parallel
+    from .columns import arrow_strings, str_series
 
     array = arrow_strings(values).combine_chunks()
     half = len(array) // 2

@@ -1,7 +1,7 @@
 """A table of raw strings → typed values and a report of problems.
 
-Checks run on whole columns; only the rows they flag are visited, and at most
-MAX_PER_CODE of them are listed for each code.
+Checks run on whole Arrow columns, without pandas (`cicli validate` never imports it); only the
+rows they flag are visited, and at most MAX_PER_CODE of them are listed for each code.
 """
 
 from __future__ import annotations
@@ -9,17 +9,33 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import labels, schema
-from .columns import arrow_strings, distinct_rows, in_parallel, map_distinct
+from .arrays import (
+    boolean,
+    earlier_rows,
+    holds_any,
+    in_parallel,
+    map_values,
+    number,
+    one_chunk,
+    strings,
+    text,
+    text_bytes,
+)
+from .arrays import mask as as_mask
 from .errors import InputError
 from .problems import ERROR, Problem
 from .reader import Table, read_table
 from .text import fold
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_PER_CODE = 200
 
@@ -30,6 +46,7 @@ _MONTHS = {fold(m): i + 1 for names in (
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?: 00:00:00)?$")
 _WORD_MONTH = re.compile(r"^([a-z]+) (\d{4})$")
 # Patterns as strings, not compiled: pandas hands them to Arrow's RE2 kernels.
+_NUMBER = r"^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$"  # what a person writes; not "inf" or "nan"
 _CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 _MISSING_LEAD = {"", "n/a", "n.a.", "na", "nd", "n.d.", "s/o", "so", "none", "aucun", "aucune", "-", "—"}
 
@@ -81,80 +98,100 @@ def validate(path=None, *, sheet: str | None = None, encoding: str | None = None
 def load(path=None, *, sheet: str | None = None, encoding: str | None = None) -> Centres:
     """Read and check an annex file; raise InputError naming the problems if it has errors."""
     table = read_table(path, sheet=sheet, encoding=encoding)
-    frame, report = check(table)
+    typed, report = check(table)
     if not report.valid:
         errors = report.errors
         first = errors[0]
         more = f" (and {len(errors) - 1} more error{'s' if len(errors) > 2 else ''}; run `cicli validate` to list them)" \
             if len(errors) > 1 else ""
         raise InputError(first.message + more, code=first.code, path=table.source, row=first.row, column=first.column)
-    return Centres(frame=frame, table=table, report=report)
+    return Centres(frame=_typed_frame(table, typed), table=table, report=report)
 
 
-def check(table: Table) -> tuple[pd.DataFrame, Report]:
-    """Typed values and the report of problems of a table."""
+def _typed_frame(table: Table, typed: dict) -> pd.DataFrame:
+    """The table as a DataFrame, typed columns in place of their text."""
+    import pandas as pd
+
+    from .columns import str_series
+
+    frame = table.frame  # never written to: typed columns come back in a new frame (assign)
+    if not typed:
+        return frame
+
+    def series(values) -> pd.Series:
+        if pa.types.is_large_string(values.type):
+            return str_series(values, frame.index)
+        return pd.Series(values.to_numpy(zero_copy_only=False), index=frame.index)
+
+    return frame.assign(**{column: series(values) for column, values in typed.items()})
+
+
+def check(table: Table) -> tuple[dict[str, pa.Array], Report]:
+    """The typed values of the columns whose type is not text, and the report of problems of a table."""
     report = Report(source=table.source, format=table.format, encoding=table.encoding,
                     delimiter=table.delimiter, sheet=table.sheet, header_row=table.header_row,
                     problems=list(table.problems))
-    frame = table.frame  # never written to: typed columns come back in a new frame (assign)
-    flag = _Flagger(report.problems, table.headers)
-    if "name" not in frame.columns:
+    cells = table.cells
+    flag = _Flagger(report.problems, table.headers, table.rows)
+    if "name" not in cells.column_names:
         found = ", ".join(repr(h) for h in table.headers.values() if h) or "none"
         flag.one("missing-name-column",
                  f"no column holds the centres' names: name it `name` or `Nom`. Headers found on row "
                  f"{table.header_row}: {found}.", row=table.header_row)
     else:
-        flag.rows("empty-name", frame["name"] == "", "name", frame["name"],
-                  lambda r, v: "this row has data but no name.")
-    def scan(column: str) -> tuple[bool, bool]:  # whether the column holds anything, and control characters
-        strings = arrow_strings(frame[column])
-        return (pc.any(pc.not_equal(strings, "")).as_py(),
-                pc.any(pc.match_substring_regex(strings, _CONTROL)).as_py())
+        flag.rows("empty-name", pc.equal(cells["name"], text("")), "name", cells["name"],
+                  lambda i, v: "this row has data but no name.")
 
-    typed = {}
-    for column, (filled, control) in zip(frame.columns, in_parallel(scan, frame.columns, len(frame))):
+    def scan(column: str) -> tuple[bool, bool]:  # whether the column holds anything, and control characters
+        filled = text_bytes(cells[column]) > 0
+        return filled, filled and holds_any(cells[column], _CONTROL)
+
+    typed: dict[str, pa.Array] = {}
+    for column, (filled, control) in zip(cells.column_names, in_parallel(scan, cells.column_names, cells.num_rows)):
+        spec = schema.BY_NAME.get(column)
         if not filled:  # an empty column: nothing to read or flag
-            spec = schema.BY_NAME.get(column)
             if spec is not None and spec.type == "number":
-                typed[column] = pd.Series(np.nan, index=frame.index)
+                typed[column] = pa.nulls(cells.num_rows, pa.float64())
             continue
         if control:
-            flag.rows("control-character", frame[column].str.contains(_CONTROL), column, frame[column],
-                      lambda r, v: "the cell holds control, zero-width or direction characters; check it in the source.")
-        spec = schema.BY_NAME.get(column)
+            flag.rows("control-character", pc.match_substring_regex(cells[column], _CONTROL), column, cells[column],
+                      lambda i, v: "the cell holds control, zero-width or direction characters; check it in the source.")
         if spec is not None and spec.type != "text":
-            typed[column] = _typed(frame[column], spec, flag)
-    if typed:
-        frame = frame.assign(**typed)
-    _check_regions(frame, flag)
-    _check_duplicates(frame, flag)
-    _check_coordinates(frame, flag)
+            values = _typed(cells[column], spec, flag)
+            if values is not None:
+                typed[column] = values
+    _check_regions(cells, flag)
+    _check_duplicates(cells, flag)
+    _check_coordinates(typed, flag)
     # As a person reads a sheet: by row, then left to right; notes without a row last.
     position = {header: i for i, header in enumerate(table.headers.values())}
     report.problems.sort(key=lambda p: (float("inf") if p.row is None else p.row, position.get(p.column, -1)))
-    return frame, report
+    return typed, report
 
 
 class _Flagger:
-    """Turns masks into problems, naming the column as the file's header writes it."""
+    """Turns masks into problems, naming rows as the spreadsheet numbers them and columns as the file's
+    header writes them."""
 
-    def __init__(self, problems: list[Problem], headers: dict[str, str]):
+    def __init__(self, problems: list[Problem], headers: dict[str, str], row_numbers: np.ndarray):
         self.problems = problems
         self.headers = headers
+        self.row_numbers = row_numbers
         self.counts: dict[str, int] = {}
 
     def one(self, code: str, message: str, **where) -> None:
         self.problems.append(Problem.of(code, message, **where))
 
-    def rows(self, code: str, mask: pd.Series, column: str | None, values: pd.Series, message) -> None:
-        hits = mask[mask.fillna(False).astype(bool)].index
+    def rows(self, code: str, mask, column: str | None, values, message) -> None:
+        """A problem for each row where `mask` is true; `message(position, value)` words it."""
+        hits = np.flatnonzero(as_mask(mask))
         if not len(hits):
             return
         header = self.headers.get(column, column) if column else None
         done = self.counts.get(code, 0)
-        for row in hits[: max(MAX_PER_CODE - done, 0)]:
-            value = values.loc[row]
-            self.problems.append(Problem.of(code, message(row, value), row=int(row), column=header,
+        for i in hits[: max(MAX_PER_CODE - done, 0)]:
+            value = values[int(i)].as_py()
+            self.problems.append(Problem.of(code, message(i, value), row=int(self.row_numbers[i]), column=header,
                                             value=None if value is None else str(value)))
         self.counts[code] = done + len(hits)
         if self.counts[code] > MAX_PER_CODE and done <= MAX_PER_CODE:
@@ -162,48 +199,52 @@ class _Flagger:
                                             f"only the first {MAX_PER_CODE} are listed.", column=header))
 
 
-def _typed(values: pd.Series, spec: schema.Column, flag: _Flagger) -> pd.Series:
-    """The column's values in their type; flags what cannot be read."""
-    filled = values != ""
+def _typed(values: pa.ChunkedArray, spec: schema.Column, flag: _Flagger) -> pa.Array | None:
+    """The column's values in their type (None: its text stands); flags what cannot be read."""
+    filled = pc.not_equal(values, text(""))
+
+    def invalid(read) -> pa.ChunkedArray:  # a filled cell that could not be read
+        return pc.and_(filled, pc.is_null(read))
+
     if spec.type in ("bool", "enum"):
         domain = "bool" if spec.type == "bool" else spec.name
-        codes = map_distinct(values, lambda v: labels.parse(domain, v) if v else "")
+        codes = map_values(values, lambda v: labels.parse(domain, v) if v else "")
         allowed = ", ".join(labels.LABELS[domain])
-        flag.rows("invalid-value", filled & codes.isna(), spec.name, values,
-                  lambda r, v: f"{v!r} is not one of: {allowed}.")
-        return codes.fillna(values)
+        flag.rows("invalid-value", invalid(codes), spec.name, values, lambda i, v: f"{v!r} is not one of: {allowed}.")
+        return pc.coalesce(codes, one_chunk(values))
     if spec.type == "enum_list":
         def parse_list(v: str):
             items = [labels.parse(spec.name, x) for x in v.split(schema.LIST_SEPARATOR)]
             return "; ".join(items) if all(items) else None
-        codes = map_distinct(values, lambda v: parse_list(v) if v else "")
+        codes = map_values(values, lambda v: parse_list(v) if v else "")
         allowed = ", ".join(labels.LABELS[spec.name])
-        flag.rows("invalid-value", filled & codes.isna(), spec.name, values,
-                  lambda r, v: f"{v!r} holds a kind that is not one of: {allowed} (separate them with « ; »).")
-        return codes.fillna(values)
+        flag.rows("invalid-value", invalid(codes), spec.name, values,
+                  lambda i, v: f"{v!r} holds a kind that is not one of: {allowed} (separate them with « ; »).")
+        return pc.coalesce(codes, one_chunk(values))
     if spec.type == "year":
-        numbers = pd.to_numeric(values.where(values.str.fullmatch(r"\d{4}"), None), errors="coerce")
-        bad = filled & (numbers.isna() | (numbers < 1900) | (numbers > 2100))
-        flag.rows("invalid-number", bad, spec.name, values, lambda r, v: f"{v!r} is not a year (four digits).")
-        return values
+        digits = pc.match_substring_regex(values, r"^[0-9]{4}$")
+        years = pc.cast(pc.if_else(digits, values, text(None)), pa.float64())
+        bad = pc.and_(filled, pc.invert(pc.fill_null(pc.and_(pc.greater_equal(years, number(1900)),
+                                                              pc.less_equal(years, number(2100))), boolean(False))))
+        flag.rows("invalid-number", bad, spec.name, values, lambda i, v: f"{v!r} is not a year (four digits).")
+        return None
     if spec.type == "month":
-        months = map_distinct(values, _month)
-        flag.rows("invalid-date", filled & months.isna(), spec.name, values,
-                  lambda r, v: f"{v!r} is not a month: write it YYYY-MM, as 2022-02.")
-        return months.fillna(values)
+        months = map_values(values, _month)
+        flag.rows("invalid-date", invalid(months), spec.name, values,
+                  lambda i, v: f"{v!r} is not a month: write it YYYY-MM, as 2022-02.")
+        return pc.coalesce(months, one_chunk(values))
     if spec.type == "number":
-        cleaned = values.str.replace(r"[\s\u00a0\u202f$]", "", regex=True).str.replace(",", ".", regex=False)
-        numbers = pd.to_numeric(cleaned.where(filled, None), errors="coerce")
-        flag.rows("invalid-number", filled & numbers.isna(), spec.name, values,
-                  lambda r, v: f"{v!r} is not a number.")
-        return numbers
+        cleaned = pc.replace_substring(pc.replace_substring_regex(values, "[\\s\u00a0\u202f$]", ""), ",", ".")
+        readable = pc.match_substring_regex(cleaned, _NUMBER)
+        numbers = pc.cast(pc.if_else(readable, cleaned, text(None)), pa.float64())
+        flag.rows("invalid-number", invalid(numbers), spec.name, values, lambda i, v: f"{v!r} is not a number.")
+        return one_chunk(numbers)
     if spec.type == "url":
-        strings = arrow_strings(values)
-        web = pc.or_(pc.starts_with(strings, "http://", ignore_case=True), pc.starts_with(strings, "https://", ignore_case=True))
-        url = pc.and_(web, pc.invert(pc.match_substring_regex(strings, r"\s")))
-        flag.rows("invalid-url", filled & ~pd.Series(url.to_numpy(zero_copy_only=False), index=values.index),
-                  spec.name, values, lambda r, v: f"{v!r} is not a web address (http:// or https://).")
-    return values
+        web = pc.or_(pc.starts_with(values, "http://", ignore_case=True), pc.starts_with(values, "https://", ignore_case=True))
+        url = pc.and_(web, pc.invert(pc.match_substring_regex(values, r"\s"))) if holds_any(values, r"\s") else web
+        flag.rows("invalid-url", pc.and_(filled, pc.invert(url)), spec.name, values,
+                  lambda i, v: f"{v!r} is not a web address (http:// or https://).")
+    return None
 
 
 def _month(text: str) -> str | None:
@@ -220,62 +261,61 @@ def _month(text: str) -> str | None:
     return f"{year:04d}-{month:02d}" if 1 <= month <= 12 and 1900 <= year <= 2100 else None
 
 
-def _check_regions(frame: pd.DataFrame, flag: _Flagger) -> None:
-    if "region" not in frame.columns:
+def _check_regions(cells: pa.Table, flag: _Flagger) -> None:
+    if "region" not in cells.column_names:
         return
-    regions = frame["region"]
-    known = map_distinct(regions, lambda v: fold(v) in schema.REGION_INDEX if v else True)
+    regions = cells["region"]
+    known = map_values(regions, lambda v: fold(v) in schema.REGION_INDEX if v else True, flags=True)
 
-    def message(row, value):
+    def message(i, value):
         close = difflib.get_close_matches(fold(value), schema.REGION_INDEX, n=1, cutoff=0.6)
         hint = f" Did you mean {schema.REGION_INDEX[close[0]]!r}?" if close else ""
         return f"{value!r} is not one of Quebec's 17 administrative regions.{hint}"
 
-    flag.rows("unknown-region", ~known.astype(bool), "region", regions, message)
+    flag.rows("unknown-region", pc.invert(known), "region", regions, message)
 
 
-def _check_duplicates(frame: pd.DataFrame, flag: _Flagger) -> None:
+def _check_duplicates(cells: pa.Table, flag: _Flagger) -> None:
     # A repeated or copied row repeats its text: comparing lowercased text finds it, and stays cheap
     # on a million rows (folding accents away would cost seconds there).
+    nothing = text(None)
     checks = []
-    if "name" in frame.columns:
-        def names() -> pd.Series:
-            lowered = frame["name"].str.lower()
-            return lowered.where(lowered != "")
+    if "name" in cells.column_names:
+        def names() -> pa.ChunkedArray:
+            lowered = pc.utf8_lower(cells["name"])
+            return pc.if_else(pc.equal(lowered, text("")), nothing, lowered)
         checks.append(("duplicate-name", names, "name", "same name as row {first}."))
-    if {"lead", "source_url"} <= set(frame.columns):
-        def lead_and_source() -> pd.Series:
-            lead = frame["lead"].str.lower()
-            usable = ~lead.isin(_MISSING_LEAD) & (frame["source_url"] != "")
-            return (lead + "\x1f" + frame["source_url"].str.lower().str.rstrip("/")).where(usable)
+    if {"lead", "source_url"} <= set(cells.column_names):
+        def lead_and_source() -> pa.ChunkedArray | None:
+            source = pc.utf8_rtrim(pc.utf8_lower(cells["source_url"]), characters="/")
+            if earlier_rows(pc.if_else(pc.equal(source, text("")), nothing, source)) is None:
+                return None  # no source repeats, so no pair does: the cheaper key tells
+            lead = pc.utf8_lower(cells["lead"])
+            usable = pc.and_(pc.invert(pc.is_in(lead, strings(sorted(_MISSING_LEAD)))), pc.not_equal(source, text("")))
+            return pc.if_else(usable, pc.binary_join_element_wise(lead, source, text("\x1f")), nothing)
         checks.append(("duplicate-lead-source", lead_and_source, "lead",
                        "same lead and same source as row {first}: was the row copied from it?"))
-    found = in_parallel(lambda check: _earlier_rows(check[1]()), checks, len(frame))
-    for (code, _, column, template), earlier in zip(checks, found):
-        if earlier is not None:
-            flag.rows(code, pd.Series(True, index=earlier.index), column, frame[column],
-                      lambda r, v, e=earlier, t=template: t.format(first=int(e[r])))
+    def repeats(check):
+        key = check[1]()
+        return None if key is None else earlier_rows(key)
+
+    found = in_parallel(repeats, checks, cells.num_rows)
+    for (code, _, column, template), repeats in zip(checks, found):
+        if repeats is not None:
+            positions, firsts = repeats
+            first_of = dict(zip(positions.tolist(), firsts.tolist()))
+            repeated = np.zeros(cells.num_rows, dtype=bool)
+            repeated[positions] = True
+            flag.rows(code, repeated, column, cells[column],
+                      lambda i, v, f=first_of, t=template: t.format(first=int(flag.row_numbers[f[int(i)]])))
 
 
-def _earlier_rows(key: pd.Series) -> pd.Series | None:
-    """For each row whose key (not missing) appeared on an earlier row: the first of those rows. None when
-    no key repeats, the usual case, known from one pass that only collects the distinct keys."""
-    present = key.dropna()
-    if len(pc.unique(arrow_strings(present))) == len(present):
-        return None
-    firsts, groups = distinct_rows(present.to_frame("key"), ["key"])
-    positions = firsts[groups]
-    repeated = positions != np.arange(len(positions))
-    rows = present.index.to_numpy()
-    return pd.Series(rows[positions[repeated]], index=rows[repeated])
-
-
-def _check_coordinates(frame: pd.DataFrame, flag: _Flagger) -> None:
+def _check_coordinates(typed: dict, flag: _Flagger) -> None:
     for column, axis in (("latitude", "lat"), ("longitude", "lon")):
-        if column not in frame.columns:
+        if column not in typed:
             continue
         low, high = schema.QUEBEC_BOUNDS[axis]
-        numbers = frame[column]
-        outside = numbers.notna() & ((numbers < low) | (numbers > high))
+        numbers = typed[column]
+        outside = pc.or_(pc.less(numbers, number(low)), pc.greater(numbers, number(high)))
         flag.rows("outside-quebec", outside, column, numbers,
-                  lambda r, v, c=column, lo=low, hi=high: f"{c} {v} lies outside Quebec ({lo} to {hi}).")
+                  lambda i, v, c=column, lo=low, hi=high: f"{c} {v} lies outside Quebec ({lo} to {hi}).")

@@ -1,0 +1,156 @@
+"""Whole Arrow columns, without pandas: what reading and validating a file need.
+
+`cicli validate` stops here: importing pandas alone costs more than checking a hundred thousand
+rows. pyarrow imports pandas, when it is installed, as soon as it converts a Python or numpy value
+(`pa.array`, `pa.scalar`, a `"text"` argument to a kernel, `to_numpy`): the converters below build
+arrays and scalars from buffers instead, and tests/test_arrays.py checks that validating a file
+leaves pandas unimported.
+
+Annexes repeat their kinds, regions and notes, so Python work is done once per distinct value and
+spread back; Arrow kernels release the GIL, so long columns are shared between two threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Below this many rows, starting a second thread costs more than it saves.
+PARALLEL_ROWS = 200_000
+
+
+def in_parallel(function: Callable[[T], R], items: Iterable[T], rows: int) -> list[R]:
+    """`function` over `items`, in order; on two threads when the columns are `rows` long or more."""
+    items = list(items)
+    if rows < PARALLEL_ROWS or len(items) < 2:
+        return [function(item) for item in items]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:
+        return list(pool.map(function, items))
+
+
+def one_chunk(values) -> pa.Array:
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+
+
+# --- Python and numpy values → Arrow, and back, without pyarrow's converters -----------------
+
+def _bitmap(flags: np.ndarray) -> pa.Buffer:
+    return pa.py_buffer(np.packbits(flags.astype(bool, copy=False), bitorder="little"))
+
+
+def strings(values: list[str | None]) -> pa.Array:
+    """A large_string array of `values` (None: null)."""
+    encoded = [b"" if v is None else v.encode("utf-8") for v in values]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), out=offsets[1:])
+    missing = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+    validity = _bitmap(~missing) if missing.any() else None
+    return pa.Array.from_buffers(pa.large_string(), len(encoded),
+                                 [validity, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))])
+
+
+def booleans(flags: np.ndarray) -> pa.Array:
+    return pa.Array.from_buffers(pa.bool_(), len(flags), [None, _bitmap(flags)])
+
+
+def text(value: str | None) -> pa.Scalar:
+    """A string scalar of the type cicli's columns have (kernels refuse to mix string and large_string)."""
+    return strings([value])[0]
+
+
+def boolean(value: bool) -> pa.Scalar:
+    return booleans(np.array([value], dtype=bool))[0]
+
+
+def number(value: float) -> pa.Scalar:
+    return pa.Array.from_buffers(pa.float64(), 1, [None, pa.py_buffer(np.array([value], dtype=np.float64))])[0]
+
+
+def to_numpy_bools(values) -> np.ndarray:
+    """A boolean Arrow array as numpy; nulls are false."""
+    values = one_chunk(pc.fill_null(values, boolean(False)))
+    if not len(values):
+        return np.zeros(0, dtype=bool)
+    bits = np.unpackbits(np.frombuffer(values.buffers()[1], dtype=np.uint8), bitorder="little")
+    return bits[values.offset: values.offset + len(values)].astype(bool)
+
+
+def to_numpy_ints(values) -> np.ndarray:
+    """An integer Arrow array without nulls as numpy int64."""
+    values = one_chunk(values)
+    if not len(values):
+        return np.zeros(0, dtype=np.int64)
+    data = np.frombuffer(values.buffers()[1], dtype=np.dtype(f"int{values.type.bit_width}"))
+    return data[values.offset: values.offset + len(values)].astype(np.int64)
+
+
+def _text_extent(chunk: pa.Array) -> tuple[int, int]:
+    """Where a string chunk's cells lie in its data buffer: they lie end to end."""
+    if not len(chunk):
+        return 0, 0
+    offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)
+    return int(offsets[chunk.offset]), int(offsets[chunk.offset + len(chunk)])
+
+
+def text_bytes(column) -> int:
+    """How many bytes of text a large_string column holds: 0 when every cell is empty."""
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    return sum(end - start for start, end in map(_text_extent, chunks))
+
+
+def holds_any(column, character_class: str) -> bool:
+    """Whether any cell of a large_string column holds a character of `character_class` (a regular
+    expression matching one character). One search over all the text at once: a search per cell
+    costs more than the search itself."""
+    for chunk in column.chunks if isinstance(column, pa.ChunkedArray) else [column]:
+        start, end = _text_extent(chunk)
+        if end > start:
+            whole = pa.Array.from_buffers(pa.large_string(), 1, [
+                None, pa.py_buffer(np.array([0, end - start], dtype=np.int64)), chunk.buffers()[2].slice(start, end - start)])
+            if pc.any(pc.match_substring_regex(whole, character_class)).as_py():
+                return True
+    return False
+
+
+# --- whole columns --------------------------------------------------------------------------
+
+def map_values(values, function: Callable, *, flags: bool = False) -> pa.Array:
+    """`function` applied once per distinct value, spread back to every row: strings (None gives a
+    null), or booleans with `flags`."""
+    encoded = pc.dictionary_encode(one_chunk(values))
+    results = [function(v) for v in encoded.dictionary.to_pylist()]
+    distinct = booleans(np.array(results, dtype=bool)) if flags else strings(results)
+    return distinct.take(encoded.indices)
+
+
+def earlier_rows(key) -> tuple[np.ndarray, np.ndarray] | None:
+    """Where a key (not null) appeared on an earlier row: the positions of the repeats and, for each,
+    the position of the key's first row. None when no key repeats, the usual case."""
+    distinct = pc.unique(key)  # cheaper than encoding every row, and enough to know no key repeats
+    if len(distinct) - distinct.null_count == len(key) - key.null_count:
+        return None
+    encoded = pc.dictionary_encode(one_chunk(key))
+    valid = encoded.is_valid()
+    present = np.flatnonzero(to_numpy_bools(valid))
+    codes = to_numpy_ints(encoded.indices.filter(valid))
+    firsts = np.empty(len(encoded.dictionary), dtype=np.int64)
+    firsts[codes[::-1]] = present[::-1]  # written last, so kept: each key's first position
+    first = firsts[codes]
+    repeated = first != present
+    return present[repeated], first[repeated]
+
+
+def mask(values) -> np.ndarray:
+    """A boolean Arrow array (nulls false) or numpy array as a numpy bool array."""
+    if isinstance(values, (pa.Array, pa.ChunkedArray)):
+        return to_numpy_bools(values)
+    return np.asarray(values, dtype=bool)

@@ -1,0 +1,96 @@
+"""Arrow columns without pandas: converters built from buffers, byte-level searches, repeats."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+from conftest import printed_rows, write_csv, write_xlsx
+
+from cicli import arrays
+
+
+def test_strings_and_scalars_equal_what_pyarrow_builds():
+    values = ["", "é’«»", None, "a\x00b", "x" * 1000]
+    assert arrays.strings(values).equals(pa.array(values, type=pa.large_string()))
+    assert arrays.strings([]).equals(pa.array([], type=pa.large_string()))
+    assert arrays.text("é").equals(pa.scalar("é", type=pa.large_string()))
+    assert not arrays.text(None).is_valid
+    assert arrays.number(-73.5).as_py() == -73.5
+    assert arrays.boolean(False).as_py() is False
+    assert arrays.booleans(np.array([True, False, True] * 5)).to_pylist() == [True, False, True] * 5
+
+
+@pytest.mark.parametrize("start, length", [(0, 20), (3, 11), (9, 0)])
+def test_numpy_views_respect_slices_and_nulls(start, length):
+    flags = pa.array([i % 3 == 0 if i % 5 else None for i in range(20)]).slice(start, length)
+    assert arrays.to_numpy_bools(flags).tolist() == [bool(v) for v in flags.to_pylist()]
+    numbers = pa.array(range(20), type=pa.int32()).slice(start, length)
+    assert arrays.to_numpy_ints(numbers).tolist() == numbers.to_pylist()
+
+
+def test_text_bytes_and_holds_any_see_only_their_slice_of_each_chunk():
+    column = pa.chunked_array([pa.array(["ab", "c\u200b", ""], type=pa.large_string()).slice(0, 1),
+                               pa.array(["", "", "d e"], type=pa.large_string()).slice(0, 2)])
+    assert arrays.text_bytes(column) == 2
+    assert not arrays.holds_any(column, "[\u200b]")
+    assert not arrays.holds_any(column, r"\s")
+    whole = pa.chunked_array([pa.array(["ab", "c\u200b"], type=pa.large_string()), pa.array(["d e"], type=pa.large_string())])
+    assert arrays.holds_any(whole, "[\u200b]") and arrays.holds_any(whole, r"\s")
+    assert arrays.text_bytes(pa.chunked_array([], type=pa.large_string())) == 0
+
+
+def test_holds_any_agrees_with_a_search_in_every_cell():
+    from cicli.validation import _CONTROL
+
+    cells = ["plain", "tab\there", "new\nline", "bell\x07", "bom\ufeff", "rtl\u202e", "zw\u200d", "del\x7f", "é’–…"]
+    for cell in cells:
+        column = pa.chunked_array([pa.array(["x", cell, "y"], type=pa.large_string())])
+        assert arrays.holds_any(column, _CONTROL) == pc.any(pc.match_substring_regex(column, _CONTROL)).as_py(), cell
+
+
+def test_earlier_rows_points_each_repeat_at_its_first_row():
+    key = pa.chunked_array([pa.array(["a", "b", None], type=pa.large_string()),
+                            pa.array(["a", None, "b", "a", "c"], type=pa.large_string())])
+    positions, firsts = arrays.earlier_rows(key)
+    assert positions.tolist() == [3, 5, 6]
+    assert firsts.tolist() == [0, 1, 0]
+    assert arrays.earlier_rows(pa.array(["a", None, None, "b"], type=pa.large_string())) is None
+
+
+def test_map_values_calls_once_per_value():
+    calls = []
+    out = arrays.map_values(pa.array(["a", "b", "a"], type=pa.large_string()), lambda v: calls.append(v) or v.upper())
+    assert out.to_pylist() == ["A", "B", "A"] and calls == ["a", "b"]
+    known = arrays.map_values(pa.array(["a", "b", "a"], type=pa.large_string()), lambda v: v == "a", flags=True)
+    assert known.to_pylist() == [True, False, True]
+
+
+def test_validate_never_imports_pandas(tmp_path):
+    """pyarrow imports pandas on its own as soon as it converts a Python value: validating must not."""
+    rows = printed_rows()
+    rows[0] += ["status", "latitude", "designated_on", "zi_submitted_year", "initiator_kinds"]
+    rows[1] += ["désigné", "48,5", "février 2022", "2020", "entreprise; cégep"]
+    rows[2] += ["bof", "10", "hier", "20201", "alien"]
+    for row in rows[3:]:
+        row += ["", "", "", "", ""]
+    rows[3][2] = rows[3][2] + "\u200b"
+    csv_path = write_csv(tmp_path / "a.csv", rows)
+    xlsx_path = write_xlsx(tmp_path / "a.xlsx", rows)
+    code = ("import json, sys\nfrom cicli.cli import main\n"
+            "for args in json.loads(sys.argv[1]):\n"
+            "    sys.argv = ['cicli', 'validate', *args]\n"
+            "    try:\n        main()\n    except SystemExit:\n        pass\n"
+            "print('LOADED', sorted(m for m in ('pandas', 'openpyxl') if m in sys.modules), file=sys.stderr)")
+    runs = [[str(csv_path), "--format", fmt] for fmt in ("table", "csv", "json", "markdown")] + [[str(xlsx_path)], []]
+    result = subprocess.run([sys.executable, "-c", code, json.dumps(runs)], capture_output=True, text=True, timeout=120, check=False,
+                            env={**os.environ, "COLUMNS": "200"})
+    # five runs list their problems (four formats, then the workbook), two invalid values and one invisible character each
+    assert result.stdout.count("invalid-value") == 10 and result.stdout.count("control-character") == 5
+    assert "LOADED []" in result.stderr, result.stderr[-2000:]

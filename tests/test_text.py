@@ -44,3 +44,30 @@ def test_some_of_lists_a_few_then_counts_the_rest():
     assert some_of(["a", "b"]) == "a, b"
     assert some_of([str(n) for n in range(12)], limit=3) == "0, 1, 2, and 9 more"
     assert some_of([1, 2, 3], "; ", 2, show=lambda n: f"#{n}") == "#1; #2; and 1 more"
+
+
+def test_fold_column_equals_fold_on_random_text_in_many_blocks(monkeypatch):
+    """Letters, accents, combining marks, ligatures, fractions, Greek, CJK, emoji, spaces and dashes
+    at random: folding by whole columns, in blocks that split them anywhere, equals fold."""
+    import random
+
+    import cicli.arrays as arrays
+    import cicli.text as text
+
+    monkeypatch.setattr(text, "FOLD_BLOCK", 7)
+    monkeypatch.setattr(arrays, "PARALLEL_ROWS", 50)
+    randomly = random.Random(7)
+    pool = [chr(c) for c in [*range(32, 0x250), *range(0x300, 0x370), 0x2019, 0x2013, 0x2014, 0xAB, 0xBB, 0xA0, 0x202F,
+                             0x2153, 0xFB01, 0x2160, 0x2460, 0x130, 0x1C5, 0x3B1, 0x3A3, 0x65E5, 0x1D400, 0x1F600, 0x200B]]
+    cells = ["".join(randomly.choice(pool) for _ in range(randomly.randint(0, 14))) for _ in range(3000)]
+    cells += ["", " ", "--", "-a-", "a - b", "\u0301", "½", "ǅ"]
+    column = pd.Series(cells, dtype="str")
+    assert fold_column(column).tolist() == [fold(c) for c in cells]
+    assert fold_column(column, separator="-").tolist() == [fold(c).replace(" ", "-") for c in cells]
+
+
+def test_fold_column_on_a_slice_and_on_nothing():
+    column = pd.Series(["x", "Été", "à-b", "Ça"], dtype="str").iloc[1:3]
+    assert fold_column(column).tolist() == ["ete", "a b"]
+    assert fold_column(pd.Series([], dtype="str")).tolist() == []
+    assert fold_column(pd.Series(["", ""], dtype="str")).tolist() == ["", ""]

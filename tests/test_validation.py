@@ -50,6 +50,9 @@ def test_empty_name(tmp_path):
     ("zi_submitted_year", "20201", "invalid-number"),
     ("latitude", "48,4,1", "invalid-number"),
     ("investment_cad", "beaucoup", "invalid-number"),
+    ("investment_cad", "inf", "invalid-number"),
+    ("latitude", "nan", "invalid-number"),
+    ("latitude", "1.2.3", "invalid-number"),
     ("status", "peut-être", "invalid-value"),
     ("aims_zone", "bof", "invalid-value"),
     ("initiator_kinds", "company; alien", "invalid-value"),
@@ -67,6 +70,8 @@ def test_malformed_values_are_errors(tmp_path, column, value, code):
     ("initiator_kinds", "Entreprise ; cégep", "company; cegep"),
     ("investment_cad", "35 000 000", 35_000_000),
     ("latitude", "48,43", 48.43),
+    ("longitude", "-7.15e1", -71.5),
+    ("investment_cad", "3 500 000,50 $", 3_500_000.5),
 ])
 def test_values_people_type_are_read(tmp_path, column, value, typed):
     centres = load(write_csv(tmp_path / "t.csv", [["Nom", column], ["A", value]]))

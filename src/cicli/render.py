@@ -65,13 +65,13 @@ def _csv_lines(columns: list) -> list[memoryview]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .arrays import text
+    from .arrays import holds_any, text
 
     quote, nothing, comma, newline = map(text, ('"', "", ",", "\n"))
     cells = []
     for values in columns:
-        special = pc.match_substring_regex(values, '[,"\r\n]')
-        if pc.any(special).as_py():
+        if holds_any(values, '[,"\r\n]'):  # most columns hold no such character: no search in every cell
+            special = pc.match_substring_regex(values, '[,"\r\n]')
             quoted = pc.binary_join_element_wise(quote, pc.replace_substring(values, '"', '""'), quote, nothing)
             values = pc.if_else(special, quoted, values)
         cells.append(values)

@@ -169,3 +169,22 @@ def test_cli_validate_table_keeps_row_numbers_whole(run, tmp_path):
         "warning,unknown-region,2,Région,Nowhere,'Nowhere' is not one of Quebec's 17 administrative regions.",
         "error,extra-cell,3,,3,row 3 has 4 cells but the header has 3; the extra cells are not read.",
     ]
+
+
+def test_without_warnings_the_errors_are_the_same(tmp_path):
+    """load() skips the checks that can only warn: the errors it stops on are validate's errors."""
+    from cicli.reader import read_table
+    from cicli.validation import check
+
+    rows = [["Nom", "Région", "Responsable", "Sources", "latitude", "status", "designated_on"],
+            ["A", "Gaspésie", "X", "https://a.ca/", "10", "bof", "2022-02"],
+            ["a", "Laval", "x", "https://a.ca", "45,5", "projet", "hier"],
+            ["", "Laval", "Y", "a.ca", "x", "", ""],
+            ["B\u200b", "Laval", "Y", "https://b.ca", "46", "désigné", "2022-13"]]
+    table = read_table(write_csv(tmp_path / "t.csv", rows))
+    everything = check(table)[1].problems
+    errors_only = check(table, warnings=False)[1].problems
+    assert {p.code for p in everything} - {p.code for p in errors_only} == {
+        "unknown-region", "control-character", "duplicate-name", "duplicate-lead-source", "invalid-url", "outside-quebec"}
+    assert errors_only == [p for p in everything if p.severity == "error"]
+    assert len(errors_only) == 5

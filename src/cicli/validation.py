@@ -96,9 +96,12 @@ def validate(path=None, *, sheet: str | None = None, encoding: str | None = None
 
 
 def load(path=None, *, sheet: str | None = None, encoding: str | None = None) -> Centres:
-    """Read and check an annex file; raise InputError naming the problems if it has errors."""
+    """Read and check an annex file; raise InputError naming the problems if it has errors.
+
+    The report lists errors and the warnings found while reading; `validate` gives every warning.
+    """
     table = read_table(path, sheet=sheet, encoding=encoding)
-    typed, report = check(table)
+    typed, report = check(table, warnings=False)
     if not report.valid:
         errors = report.errors
         first = errors[0]
@@ -126,8 +129,12 @@ def _typed_frame(table: Table, typed: dict) -> pd.DataFrame:
     return frame.assign(**{column: series(values) for column, values in typed.items()})
 
 
-def check(table: Table) -> tuple[dict[str, pa.Array], Report]:
-    """The typed values of the columns whose type is not text, and the report of problems of a table."""
+def check(table: Table, *, warnings: bool = True) -> tuple[dict[str, pa.Array], Report]:
+    """The typed values of the columns whose type is not text, and the report of problems of a table.
+
+    Without `warnings`, only the checks that can find errors run (those that would stop a command):
+    what classify, compare and export need; on a million rows the others cost half a second.
+    """
     report = Report(source=table.source, format=table.format, encoding=table.encoding,
                     delimiter=table.delimiter, sheet=table.sheet, header_row=table.header_row,
                     problems=list(table.problems))
@@ -144,7 +151,7 @@ def check(table: Table) -> tuple[dict[str, pa.Array], Report]:
 
     def scan(column: str) -> tuple[bool, bool]:  # whether the column holds anything, and control characters
         filled = text_bytes(cells[column]) > 0
-        return filled, filled and holds_any(cells[column], _CONTROL)
+        return filled, warnings and filled and holds_any(cells[column], _CONTROL)
 
     typed: dict[str, pa.Array] = {}
     for column, (filled, control) in zip(cells.column_names, in_parallel(scan, cells.column_names, cells.num_rows)):
@@ -156,13 +163,14 @@ def check(table: Table) -> tuple[dict[str, pa.Array], Report]:
         if control:
             flag.rows("control-character", pc.match_substring_regex(cells[column], _CONTROL), column, cells[column],
                       lambda i, v: "the cell holds control, zero-width or direction characters; check it in the source.")
-        if spec is not None and spec.type != "text":
+        if spec is not None and spec.type != "text" and (warnings or spec.type != "url"):  # addresses only warn
             values = _typed(cells[column], spec, flag)
             if values is not None:
                 typed[column] = values
-    _check_regions(cells, flag)
-    _check_duplicates(cells, flag)
-    _check_coordinates(typed, flag)
+    if warnings:
+        _check_regions(cells, flag)
+        _check_duplicates(cells, flag)
+        _check_coordinates(typed, flag)
     # As a person reads a sheet: by row, then left to right; notes without a row last.
     position = {header: i for i, header in enumerate(table.headers.values())}
     report.problems.sort(key=lambda p: (float("inf") if p.row is None else p.row, position.get(p.column, -1)))

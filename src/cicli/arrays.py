@@ -49,11 +49,14 @@ def _bitmap(flags: np.ndarray) -> pa.Buffer:
 
 def strings(values: list[str | None]) -> pa.Array:
     """A large_string array of `values` (None: null)."""
-    encoded = [b"" if v is None else v.encode("utf-8") for v in values]
+    validity = None
+    if None in values:
+        missing = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+        validity = _bitmap(~missing)
+        values = ["" if v is None else v for v in values]
+    encoded = list(map(str.encode, values))  # UTF-8; map keeps the loop in C
     offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
     np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), out=offsets[1:])
-    missing = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
-    validity = _bitmap(~missing) if missing.any() else None
     return pa.Array.from_buffers(pa.large_string(), len(encoded),
                                  [validity, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import os
 import re
 import zipfile
@@ -341,8 +342,11 @@ def _as_arrow(cells):
 
     from .arrays import strings, text
 
-    if isinstance(cells, list):  # numbers, dates, booleans: as a spreadsheet shows them
-        return strings([c if isinstance(c, str) else _cell_text(c) for c in cells])
+    if isinstance(cells, list):
+        try:
+            cells = strings(cells)  # text and empty cells, the usual case
+        except TypeError:  # numbers, dates, booleans: as a spreadsheet shows them
+            return strings([c if isinstance(c, str) else _cell_text(c) for c in cells])
     elif not isinstance(cells, (pa.Array, pa.ChunkedArray)):  # a Series, from the careful CSV path
         from .columns import arrow_strings
 
@@ -510,9 +514,8 @@ def _read_xlsx(p: Path, name: str, sheet: str | None) -> Table:
     sheet_name, rows, index = chosen
     if not rows:
         raise InputError(f"sheet {sheet_name!r} is empty.", code="empty-file", path=name)
-    width = max(len(r) for r in rows)
     body = rows[index:]
-    columns = [[row[j] if j < len(row) else "" for row in body] for j in range(width)]
+    columns = [list(column) for column in itertools.zip_longest(*body, fillvalue="")]
     table = _frame_to_table(columns, header_row=index + 1, source=name, problems=[])
     table.format, table.sheet = "xlsx", sheet_name
     return table

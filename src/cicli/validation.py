@@ -307,11 +307,11 @@ def _check_duplicates(cells: pa.Table, flag: _Flagger) -> None:
         key = check[1]()
         return None if key is None else earlier_rows(key)
 
-    found = in_parallel(repeats, checks, cells.num_rows)
-    for (code, _, column, template), repeats in zip(checks, found):
-        if repeats is not None:
-            positions, firsts = repeats
-            first_of = dict(zip(positions.tolist(), firsts.tolist()))
+    for (code, _, column, template), found in zip(checks, in_parallel(repeats, checks, cells.num_rows)):
+        if found is not None:
+            positions, firsts = found
+            # Rows come in order and at most MAX_PER_CODE are worded: their first rows are enough.
+            first_of = dict(zip(positions[:MAX_PER_CODE].tolist(), firsts[:MAX_PER_CODE].tolist()))
             repeated = np.zeros(cells.num_rows, dtype=bool)
             repeated[positions] = True
             flag.rows(code, repeated, column, cells[column],

@@ -26,7 +26,7 @@ def test_fold_column_equals_fold_on_tricky_text():
 
 
 def test_fold_column_in_two_threads_and_with_a_separator(monkeypatch):
-    import cicli.arrays as arrays
+    from cicli import arrays
 
     monkeypatch.setattr(arrays, "PARALLEL_ROWS", 4)
     column = pd.Series(TRICKY, dtype="str")
@@ -51,8 +51,7 @@ def test_fold_column_equals_fold_on_random_text_in_many_blocks(monkeypatch):
     at random: folding by whole columns, in blocks that split them anywhere, equals fold."""
     import random
 
-    import cicli.arrays as arrays
-    import cicli.text as text
+    from cicli import arrays, text
 
     monkeypatch.setattr(text, "FOLD_BLOCK", 7)
     monkeypatch.setattr(arrays, "PARALLEL_ROWS", 50)

@@ -44,6 +44,8 @@ def test_text_bytes_and_holds_any_see_only_their_slice_of_each_chunk():
     whole = pa.chunked_array([pa.array(["ab", "c\u200b"], type=pa.large_string()), pa.array(["d e"], type=pa.large_string())])
     assert arrays.holds_any(whole, "[\u200b]") and arrays.holds_any(whole, r"\s")
     assert arrays.text_bytes(pa.chunked_array([], type=pa.large_string())) == 0
+    small = pa.array(["ab", "c\u200b", "d e"]).slice(1, 1)  # 32-bit offsets
+    assert arrays.text_bytes(small) == 4 and arrays.holds_any(small, "[\u200b]") and not arrays.holds_any(small, r"\s")
 
 
 def test_holds_any_agrees_with_a_search_in_every_cell():

@@ -96,8 +96,13 @@ def to_numpy_ints(values) -> np.ndarray:
     return data[values.offset: values.offset + len(values)].astype(np.int64)
 
 
+def _large_string_chunks(column) -> list[pa.Array]:
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    return [c if c.type == pa.large_string() else c.cast(pa.large_string()) for c in chunks]  # 64-bit offsets
+
+
 def _text_extent(chunk: pa.Array) -> tuple[int, int]:
-    """Where a string chunk's cells lie in its data buffer: they lie end to end."""
+    """Where a large_string chunk's cells lie in its data buffer: they lie end to end."""
     if not len(chunk):
         return 0, 0
     offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)
@@ -105,16 +110,15 @@ def _text_extent(chunk: pa.Array) -> tuple[int, int]:
 
 
 def text_bytes(column) -> int:
-    """How many bytes of text a large_string column holds: 0 when every cell is empty."""
-    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
-    return sum(end - start for start, end in map(_text_extent, chunks))
+    """How many bytes of text a string column holds: 0 when every cell is empty."""
+    return sum(end - start for start, end in map(_text_extent, _large_string_chunks(column)))
 
 
 def holds_any(column, character_class: str) -> bool:
-    """Whether any cell of a large_string column holds a character of `character_class` (a regular
+    """Whether any cell of a string column holds a character of `character_class` (a regular
     expression matching one character). One search over all the text at once: a search per cell
     costs more than the search itself."""
-    for chunk in column.chunks if isinstance(column, pa.ChunkedArray) else [column]:
+    for chunk in _large_string_chunks(column):
         start, end = _text_extent(chunk)
         if end > start:
             whole = pa.Array.from_buffers(pa.large_string(), 1, [

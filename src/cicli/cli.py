@@ -154,6 +154,34 @@ def validate(path: PathArg = None, sheet: SheetOpt = None, encoding: EncodingOpt
     raise typer.Exit(0 if report.valid else 1)
 
 
+def _annex(path, sheet, encoding):
+    """The annex file, read while pandas and the reports import on a thread: Arrow reads and checks
+    with the GIL mostly released, and pandas alone takes ~0.4 s to import, so on a large file the two
+    overlap. For classify and summary, which read whole inventories; compare and show check their
+    arguments before reading, and keep that order.
+
+    validation (with numpy and pyarrow) is imported here first, so that the thread only imports what
+    this thread does not touch until the file is read.
+    """
+    from .validation import load
+
+    _import_meanwhile("cicli.reports")
+    return load(path, sheet=sheet, encoding=encoding)
+
+
+def _import_meanwhile(module: str) -> None:
+    import importlib
+    import threading
+
+    def run():
+        try:
+            importlib.import_module(module)
+        except BaseException:  # noqa: BLE001 - the main thread's own import raises it again, with its message
+            pass
+
+    threading.Thread(target=run, name=f"import {module}").start()
+
+
 def _how_read(report) -> str:
     parts = [report.format]
     if report.encoding:
@@ -185,12 +213,12 @@ def classify(
 
     Example: cicli classify --explain --lang fr --status désigné
     """
+    centres = _annex(path, sheet, encoding)
     from . import present, render, reports
 
     language = _lang(lang)
-    table = reports.classify(path, lang=language, sheet=sheet, encoding=encoding, region=region,
-                             origin=origin, anchoring=anchoring, model=model, status=status,
-                             reasons=explain or format == Format.json)
+    table = reports.classify(centres=centres, lang=language, region=region, origin=origin, anchoring=anchoring,
+                             model=model, status=status, reasons=explain or format == Format.json)
     if format == Format.json:
         render.write_json(reports.records(table))
     elif format == Format.csv:
@@ -273,10 +301,11 @@ def summary(path: PathArg = None, format: FormatOpt = Format.table, lang: LangOp
 
     Example: cicli summary --lang fr --format markdown > synthese.md
     """
+    centres = _annex(path, sheet, encoding)
     from . import present, render, reports
 
     language = _lang(lang)
-    result = reports.summary(path, lang=language, sheet=sheet, encoding=encoding)
+    result = reports.summary(lang=language, centres=centres)
     if format == Format.json:
         render.write_json(present.summary_records(result))
     elif format == Format.csv:

@@ -232,9 +232,10 @@ def _full_table(centres: Centres, lang: str) -> pd.DataFrame:
 
 # --- the landscape ------------------------------------------------------------------------------
 
-def summary(path=None, *, lang: str = "en", sheet: str | None = None, encoding: str | None = None) -> dict:
+def summary(path=None, *, lang: str = "en", sheet: str | None = None, encoding: str | None = None,
+            centres: Centres | None = None) -> dict:
     """The landscape of an annex file: see `summarize`."""
-    return summarize(classify(path, lang=lang, sheet=sheet, encoding=encoding, reasons=False), lang)
+    return summarize(classify(path, lang=lang, sheet=sheet, encoding=encoding, centres=centres, reasons=False), lang)
 
 
 def summarize(table: pd.DataFrame, lang: str) -> dict:

@@ -1,4 +1,5 @@
 """The command line: each command parses its options, calls one function of the library, renders.
+(classify and summary first load the file, so that pandas imports while it is read: `_annex`.)
 
 Errors become messages and exit codes in one place: `_guarded`. Heavy libraries
 (pandas, openpyxl, tabulate) are imported inside commands, never here, so that

@@ -149,11 +149,16 @@ def earlier_rows(key) -> tuple[np.ndarray, np.ndarray] | None:
     valid = encoded.is_valid()
     present = np.flatnonzero(to_numpy_bools(valid))
     codes = to_numpy_ints(encoded.indices.filter(valid))
-    firsts = np.empty(len(encoded.dictionary), dtype=np.int64)
-    firsts[codes[::-1]] = present[::-1]  # written last, so kept: each key's first position
-    first = firsts[codes]
+    first = first_positions(codes, present, len(encoded.dictionary))[codes]
     repeated = first != present
     return present[repeated], first[repeated]
+
+
+def first_positions(codes: np.ndarray, positions: np.ndarray, count: int) -> np.ndarray:
+    """For each of `count` codes, the first of `positions` (in order) where `codes` holds it."""
+    firsts = np.empty(count, dtype=np.int64)
+    firsts[codes[::-1]] = positions[::-1]  # written last, so kept: each code's first position
+    return firsts
 
 
 def mask(values) -> np.ndarray:

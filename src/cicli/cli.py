@@ -161,8 +161,8 @@ def _annex(path, sheet, encoding):
     overlap. For classify and summary, which read whole inventories; compare and show check their
     arguments before reading, and keep that order.
 
-    validation (with numpy and pyarrow) is imported here first, so that the thread only imports what
-    this thread does not touch until the file is read.
+    validation (with numpy and pyarrow) is imported here first, so that the second thread only
+    imports modules the main one does not touch until the file is read.
     """
     from .validation import load
 

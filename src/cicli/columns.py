@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .arrays import in_parallel
+from .arrays import first_positions, in_parallel
 
 
 def arrow_strings(values: pd.Series):
@@ -57,9 +57,7 @@ def distinct_rows(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, 
         key = key * max(len(uniques), 1) + codes
         size *= max(len(uniques), 1)
     groups, uniques = pd.factorize(key)
-    firsts = np.empty(len(uniques), dtype=np.int64)
-    firsts[groups[::-1]] = np.arange(rows - 1, -1, -1)  # written last, so kept: each group's first row
-    return firsts, groups
+    return first_positions(groups, np.arange(rows), len(uniques)), groups
 
 
 def spread(distinct: pd.DataFrame, groups: np.ndarray, index) -> pd.DataFrame:

@@ -55,12 +55,13 @@ def csv_lines(columns: list) -> list[memoryview]:
 
     rows = len(columns[0]) if columns else 0
     half = rows // 2
-    halves = in_parallel(lambda bounds: _csv_lines([c.slice(*bounds) for c in columns]),
+    halves = in_parallel(lambda bounds: _lines_of([c.slice(*bounds) for c in columns]),
                          [(0, half), (half, rows - half)], rows)
     return [part for lines in halves for part in lines]
 
 
-def _csv_lines(columns: list) -> list[memoryview]:
+def _lines_of(columns: list) -> list[memoryview]:
+    """The CSV lines of equally long Arrow columns, as views of the bytes Arrow built them in."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc

@@ -66,6 +66,21 @@ def test_earlier_rows_points_each_repeat_at_its_first_row():
     assert arrays.earlier_rows(pa.array(["a", None, None, "b"], type=pa.large_string())) is None
 
 
+def test_whitespace_is_what_python_and_arrow_trim():
+    assert sorted(arrays.WHITESPACE.tolist()) == [c for c in range(0x110000) if chr(c).isspace()]
+
+
+@pytest.mark.parametrize("template", ["{}", "a{}", "{}a", "é{}", "{}é", "a{}b", "{}\U0001f600", "\U0001f600{}"])
+def test_edge_whitespace_sees_exactly_what_arrow_trims(template):
+    """Every code point, alone and beside one-, two- and four-byte characters."""
+    cells = arrays.strings([template.format(chr(c)) for c in range(0x110000) if not 0xD800 <= c < 0xE000])
+    trimmed = arrays.to_numpy_bools(pc.not_equal(cells, pc.utf8_trim_whitespace(cells)))
+    assert not arrays.edge_whitespace(cells.filter(arrays.booleans(~trimmed)))
+    for i in np.flatnonzero(trimmed):
+        assert arrays.edge_whitespace(pa.chunked_array([cells.slice(0, 3), cells.slice(int(i), 1)])), template.format(cells[i])
+    assert trimmed.sum() == (0 if template == "a{}b" else len(arrays.WHITESPACE))
+
+
 def test_map_values_calls_once_per_value():
     calls = []
     out = arrays.map_values(pa.array(["a", "b", "a"], type=pa.large_string()), lambda v: calls.append(v) or v.upper())

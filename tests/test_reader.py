@@ -86,6 +86,18 @@ def test_cells_stay_text(tmp_path):
     assert table.frame.values.tolist() == [["01", "NA", "0048.10"], ["N/A", "NULL", ""], ["None", "", "1e3"]]
 
 
+@pytest.mark.parametrize("writer", [write_csv, write_xlsx])
+def test_cells_are_trimmed_of_every_kind_of_whitespace_and_only_of_it(tmp_path, writer):
+    rows = [["Nom", "Région", "Notes"],
+            ["\u00a0A\u2003", "Laval", "x"],
+            ["B", "Estrie\u3000", "\t y \u2029"],
+            ["\u202f", " \u00a0", "\u205f"],  # only whitespace: a blank row
+            ["C", "Laval", "z’"]]
+    table = read_table(writer(tmp_path / ("t" + (".csv" if writer is write_csv else ".xlsx")), rows))
+    assert table.frame.values.tolist() == [["A", "Laval", "x"], ["B", "Estrie", "y"], ["C", "Laval", "z’"]]
+    assert table.rows.tolist() == [2, 3, 5]
+
+
 def test_blank_rows_keep_row_numbers(tmp_path):
     path = tmp_path / "b.csv"
     path.write_text("Nom,Région\nA,Montréal\n\n,\nB,Laval\n", encoding="utf-8")

@@ -128,6 +128,63 @@ def holds_any(column, character_class: str) -> bool:
     return False
 
 
+#: The characters Python's `str.isspace()` names: those Arrow's `utf8_trim_whitespace` trims (tested).
+WHITESPACE = np.array([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680,
+                       *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000])
+
+
+def _utf8_bytes(characters: np.ndarray, which: int) -> np.ndarray:
+    """A 256-entry table: which bytes stand first (which=0) or last (-1) in the UTF-8 of `characters`."""
+    table = np.zeros(256, dtype=bool)
+    table[[chr(c).encode()[which] for c in characters]] = True
+    return table
+
+
+_SPACE_FIRST_BYTE = _utf8_bytes(WHITESPACE, 0)
+_SPACE_LAST_BYTE = _utf8_bytes(WHITESPACE, -1)
+
+
+def _decode(b0: np.ndarray, b1: np.ndarray, b2: np.ndarray) -> np.ndarray:
+    """Code points from their first three UTF-8 bytes; -1 for four-byte characters (none is whitespace)."""
+    b0, b1, b2 = (b.astype(np.int64) for b in (b0, b1, b2))
+    return np.select([b0 < 0x80, b0 < 0xE0, b0 < 0xF0],
+                     [b0, (b0 & 0x1F) << 6 | (b1 & 0x3F), (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)], -1)
+
+
+def _edge_spaces(chunk: pa.Array) -> bool:
+    """Whether a cell of a large_string chunk begins or ends with whitespace. Read from the bytes at
+    each cell's ends: a byte table leaves the few cells that may, whose end characters are decoded."""
+    offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset: chunk.offset + len(chunk) + 1]
+    starts, ends = offsets[:-1], offsets[1:]
+    filled = ends > starts
+    starts, ends = starts[filled], ends[filled]
+    if not len(starts):
+        return False
+    data = np.frombuffer(chunk.buffers()[2], dtype=np.uint8)
+    byte = data.take  # positions before or past the buffer only arise where the byte is not used
+    maybe = _SPACE_FIRST_BYTE[byte(starts)]
+    if maybe.any():
+        at = starts[maybe]
+        if np.isin(_decode(byte(at), byte(at + 1, mode="clip"), byte(at + 2, mode="clip")), WHITESPACE).any():
+            return True
+    maybe = _SPACE_LAST_BYTE[byte(ends - 1)]
+    if maybe.any():
+        at = ends[maybe]
+        e1, e2, e3 = byte(at - 1), byte(at - 2, mode="clip"), byte(at - 3, mode="clip")
+        # The last character begins at the last byte that is not a continuation byte (0b10xxxxxx).
+        last = np.select([e1 < 0x80, e2 >= 0xC0, (e3 >= 0xE0) & (e3 < 0xF0)],
+                         [_decode(e1, e1, e1), _decode(e2, e1, e1), _decode(e3, e2, e1)], -1)
+        if np.isin(last, WHITESPACE).any():
+            return True
+    return False
+
+
+def edge_whitespace(column) -> bool:
+    """Whether any cell of a string column begins or ends with whitespace: when none does, trimming
+    the column would copy all its text to change nothing."""
+    return any(map(_edge_spaces, _large_string_chunks(column)))
+
+
 # --- whole columns --------------------------------------------------------------------------
 
 def map_values(values, function: Callable, *, flags: bool = False) -> pa.Array:

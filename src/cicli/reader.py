@@ -533,7 +533,7 @@ def _frame_to_table(columns: list, *, header_row: int, source: str, problems: li
     """
     import pyarrow.compute as pc
 
-    from .arrays import booleans, in_parallel, text, to_numpy_bools
+    from .arrays import booleans, edge_whitespace, in_parallel, text, to_numpy_bools
 
     columns = [_as_arrow(c) for c in columns]
     length = len(columns[0]) if columns else 0
@@ -541,11 +541,12 @@ def _frame_to_table(columns: list, *, header_row: int, source: str, problems: li
     header = [(c[0].as_py() or "").strip() for c in columns]
     width = header_width or len(header)
     header = header[:width]
-    def strip(column):
-        stripped = pc.utf8_trim_whitespace(column.slice(1))
-        return stripped, to_numpy_bools(pc.not_equal(stripped, text("")))
-
-    stripped, filled = zip(*in_parallel(strip, columns, length)) if columns else ((), ())
+    stripped = [column.slice(1) for column in columns]
+    # Trimming a column copies its text: only those where a cell begins or ends with whitespace.
+    untrimmed = [i for i, column in enumerate(stripped) if edge_whitespace(column)]
+    for i, column in zip(untrimmed, in_parallel(pc.utf8_trim_whitespace, [stripped[i] for i in untrimmed], length)):
+        stripped[i] = column
+    filled = [to_numpy_bools(pc.not_equal(column, text(""))) for column in stripped]
     names: list[str] = []
     headers: dict[str, str] = {}
     keep: list[int] = []

@@ -81,6 +81,47 @@ def test_edge_whitespace_sees_exactly_what_arrow_trims(template):
     assert trimmed.sum() == (0 if template == "a{}b" else len(arrays.WHITESPACE))
 
 
+def _first_rows(cells: list[str | None], normalise=lambda s: s) -> tuple[list[int], list[int]]:
+    """What earlier_rows finds, written the obvious way."""
+    first: dict[str, int] = {}
+    positions, firsts = [], []
+    for i, cell in enumerate(cells):
+        if cell is None or not normalise(cell):
+            continue
+        key = normalise(cell)
+        if key in first:
+            positions.append(i)
+            firsts.append(first[key])
+        else:
+            first[key] = i
+    return positions, firsts
+
+
+@pytest.mark.parametrize("span", [arrays.FINGERPRINT_SPAN, 16, 1])
+def test_earlier_rows_agrees_with_a_dictionary_of_first_rows(monkeypatch, span):
+    """Random text from a small alphabet (many repeats, cells longer than a fingerprint's span that
+    differ only past it, empty cells, accents and capitals), cut into random chunks."""
+    monkeypatch.setattr(arrays, "FINGERPRINT_SPAN", span)
+    monkeypatch.setattr(arrays, "_powers", [])
+    rng = np.random.default_rng(span)
+    alphabet = ["a", "b", "A", "é", "É", "’", " ", "\u212a", "k"]
+    stems = ["".join(rng.choice(alphabet, size=rng.integers(0, 40))) for _ in range(60)]
+    cells = [stems[rng.integers(len(stems))] + "".join(rng.choice(alphabet, size=rng.integers(0, 3))) for _ in range(3000)]
+    cells[5] = None
+    cuts = np.sort(rng.choice(np.arange(1, len(cells)), size=20, replace=False))
+    column = pa.chunked_array([pa.array(part, type=pa.large_string()) for part in np.split(np.array(cells, dtype=object), cuts)])
+    for normalise, python in ((None, lambda s: s), (pc.utf8_lower, str.lower)):
+        expected = _first_rows(cells, python)
+        found = arrays.earlier_rows(column, normalise)
+        assert found is not None and (found[0].tolist(), found[1].tolist()) == expected
+    assert arrays.earlier_rows(pa.chunked_array([pa.array(sorted(set(cells) - {None}), type=pa.large_string())])) is None
+
+
+def test_fingerprints_ignore_where_a_cell_lies():
+    prints, filled = arrays._fingerprints(pa.array(["", "abc", "x", "abc", "", "abcd"], type=pa.large_string()).slice(1))
+    assert prints[0] == prints[2] and len(set(prints.tolist())) == 4 and filled.tolist() == [True, True, True, False, True]
+
+
 def test_map_values_calls_once_per_value():
     calls = []
     out = arrays.map_values(pa.array(["a", "b", "a"], type=pa.large_string()), lambda v: calls.append(v) or v.upper())

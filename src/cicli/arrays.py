@@ -196,19 +196,82 @@ def map_values(values, function: Callable, *, flags: bool = False) -> pa.Array:
     return distinct.take(encoded.indices)
 
 
-def earlier_rows(key) -> tuple[np.ndarray, np.ndarray] | None:
-    """Where a key (not null) appeared on an earlier row: the positions of the repeats and, for each,
-    the position of the key's first row. None when no key repeats, the usual case."""
-    distinct = pc.unique(key)  # cheaper than encoding every row, and enough to know no key repeats
-    if len(distinct) - distinct.null_count == len(key) - key.null_count:
+def earlier_rows(column, normalise: Callable | None = None) -> tuple[np.ndarray, np.ndarray] | None:
+    """Where a cell's text, after `normalise` (an Arrow kernel, such as lowercasing), appeared on an
+    earlier row: the positions of the repeats and, for each, the position of its first row. Empty
+    and null cells are skipped. None when no text repeats, the usual case.
+
+    A hash table of a million strings copies them all and is slow to build: instead each cell gets a
+    64-bit fingerprint computed by numpy, a sort finds the fingerprints that repeat, and only the
+    cells that share one are compared whole (none, in the usual case). `normalise` runs chunk by chunk,
+    so the normalised text is never held whole."""
+    prints, present = [], []
+    for chunk in _large_string_chunks(column):
+        cells = _large_string_chunks(normalise(chunk))[0] if normalise else chunk
+        fingerprint, filled = _fingerprints(cells)
+        if cells.null_count:
+            filled &= to_numpy_bools(cells.is_valid())
+        prints.append(fingerprint)
+        present.append(filled)
+    if not prints:
         return None
-    encoded = pc.dictionary_encode(one_chunk(key))
-    valid = encoded.is_valid()
-    present = np.flatnonzero(to_numpy_bools(valid))
-    codes = to_numpy_ints(encoded.indices.filter(valid))
-    first = first_positions(codes, present, len(encoded.dictionary))[codes]
-    repeated = first != present
-    return present[repeated], first[repeated]
+    positions = np.flatnonzero(np.concatenate(present))
+    prints = np.concatenate(prints)[positions]
+    ordered = np.sort(prints)
+    shared = ordered[1:][ordered[1:] == ordered[:-1]]
+    if not len(shared):
+        return None
+    candidates = positions[np.isin(prints, shared)]
+    cells = pc.take(column, pa.Array.from_buffers(pa.int64(), len(candidates), [None, pa.py_buffer(candidates)]))
+    encoded = pc.dictionary_encode(one_chunk(normalise(cells) if normalise else cells))
+    codes = to_numpy_ints(encoded.indices)
+    first = first_positions(codes, candidates, len(encoded.dictionary))[codes]
+    repeated = first != candidates
+    return (candidates[repeated], first[repeated]) if repeated.any() else None  # else: fingerprints met by chance
+
+
+#: Fingerprints are computed over runs of cells whose text spans at most this many bytes (a longer
+#: cell: over its first bytes), so the tables of powers stay small.
+FINGERPRINT_SPAN = 1 << 20
+_BASE = 0x100000001B3  # odd, so it has an inverse modulo 2**64
+_powers: list[np.ndarray] = []
+
+
+def _power_tables() -> tuple[np.ndarray, np.ndarray]:
+    """BASE**i and BASE**-i modulo 2**64, for i below FINGERPRINT_SPAN: built once, when first needed."""
+    if not _powers:
+        for base in (_BASE, pow(_BASE, -1, 1 << 64)):
+            factors = np.full(FINGERPRINT_SPAN, base, dtype=np.uint64)
+            factors[0] = 1
+            _powers.append(np.cumprod(factors, dtype=np.uint64))  # numpy's integers wrap: modulo 2**64
+    return _powers[0], _powers[1]
+
+
+def _fingerprints(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """A 64-bit fingerprint of each cell of a large_string chunk (equal text, equal fingerprints), and
+    whether the cell holds any text. The fingerprint is the polynomial hash of the cell's bytes: all
+    the text is weighed by the powers of its place in the run at once, and summed cell by cell, then
+    each sum is shifted back by its cell's start so that where a cell lies does not count."""
+    offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset: chunk.offset + len(chunk) + 1]
+    starts, ends = offsets[:-1], offsets[1:]
+    lengths = ends - starts
+    prints = np.zeros(len(starts), dtype=np.uint64)
+    if lengths.any():
+        data = np.frombuffer(chunk.buffers()[2], dtype=np.uint8)
+        powers, inverses = _power_tables()
+        low = 0
+        while low < len(starts):
+            high = max(int(np.searchsorted(ends, starts[low] + FINGERPRINT_SPAN, side="right")), low + 1)
+            first, last = starts[low], min(ends[high - 1], starts[low] + FINGERPRINT_SPAN)
+            weighed = data[first:last].astype(np.uint64)
+            weighed *= powers[: last - first]
+            at = starts[low:high] - first
+            counted = (lengths[low:high] > 0) & (at < last - first)
+            sums = np.zeros(high - low, dtype=np.uint64)
+            sums[counted] = np.add.reduceat(weighed, at[counted])  # empty cells take no place in the text
+            prints[low:high] = sums * inverses[np.minimum(at, FINGERPRINT_SPAN - 1)]
+            low = high
+    return prints ^ lengths.astype(np.uint64), lengths > 0
 
 
 def first_positions(codes: np.ndarray, positions: np.ndarray, count: int) -> np.ndarray:

@@ -286,28 +286,14 @@ def _check_regions(cells: pa.Table, flag: _Flagger) -> None:
 def _check_duplicates(cells: pa.Table, flag: _Flagger) -> None:
     # A repeated or copied row repeats its text: comparing lowercased text finds it, and stays cheap
     # on a million rows (folding accents away would cost seconds there).
-    nothing = text(None)
     checks = []
     if "name" in cells.column_names:
-        def names() -> pa.ChunkedArray:
-            lowered = pc.utf8_lower(cells["name"])
-            return pc.if_else(pc.equal(lowered, text("")), nothing, lowered)
-        checks.append(("duplicate-name", names, "name", "same name as row {first}."))
+        checks.append(("duplicate-name", lambda: earlier_rows(cells["name"], pc.utf8_lower), "name",
+                       "same name as row {first}."))
     if {"lead", "source_url"} <= set(cells.column_names):
-        def lead_and_source() -> pa.ChunkedArray | None:
-            source = pc.utf8_rtrim(pc.utf8_lower(cells["source_url"]), characters="/")
-            if earlier_rows(pc.if_else(pc.equal(source, text("")), nothing, source)) is None:
-                return None  # no source repeats, so no pair does: the cheaper key tells
-            lead = pc.utf8_lower(cells["lead"])
-            usable = pc.and_(pc.invert(pc.is_in(lead, strings(sorted(_MISSING_LEAD)))), pc.not_equal(source, text("")))
-            return pc.if_else(usable, pc.binary_join_element_wise(lead, source, text("\x1f")), nothing)
-        checks.append(("duplicate-lead-source", lead_and_source, "lead",
+        checks.append(("duplicate-lead-source", lambda: _copied_rows(cells), "lead",
                        "same lead and same source as row {first}: was the row copied from it?"))
-    def repeats(check):
-        key = check[1]()
-        return None if key is None else earlier_rows(key)
-
-    for (code, _, column, template), found in zip(checks, in_parallel(repeats, checks, cells.num_rows)):
+    for (code, _, column, template), found in zip(checks, in_parallel(lambda check: check[1](), checks, cells.num_rows)):
         if found is not None:
             positions, firsts = found
             # Rows come in order and at most MAX_PER_CODE are worded: their first rows are enough.
@@ -316,6 +302,26 @@ def _check_duplicates(cells: pa.Table, flag: _Flagger) -> None:
             repeated[positions] = True
             flag.rows(code, repeated, column, cells[column],
                       lambda i, v, f=first_of, t=template: t.format(first=int(flag.row_numbers[f[int(i)]])))
+
+
+def _source_key(urls):
+    return pc.utf8_rtrim(pc.utf8_lower(urls), characters="/")
+
+
+def _copied_rows(cells: pa.Table) -> tuple[np.ndarray, np.ndarray] | None:
+    """Rows with the same lead and the same source as an earlier row. Only rows whose source repeats
+    can, so the pair is compared among those rows alone (none, in the usual case)."""
+    sources = earlier_rows(cells["source_url"], _source_key)
+    if sources is None:
+        return None
+    rows = np.union1d(*sources)  # the rows sharing a source: each repeat and its first row
+    pairs = cells.select(["lead", "source_url"]).take(pa.Array.from_buffers(
+        pa.int64(), len(rows), [None, pa.py_buffer(rows)]))
+    lead = pc.utf8_lower(pairs["lead"])
+    usable = pc.invert(pc.is_in(lead, strings(sorted(_MISSING_LEAD))))
+    key = pc.if_else(usable, pc.binary_join_element_wise(lead, _source_key(pairs["source_url"]), text("\x1f")), text(""))
+    found = earlier_rows(key)
+    return None if found is None else (rows[found[0]], rows[found[1]])
 
 
 def _check_coordinates(typed: dict, flag: _Flagger) -> None:

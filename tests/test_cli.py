@@ -90,6 +90,24 @@ def test_help_does_not_import_pandas():
     assert "LOADED []" in result.stderr
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the allocator is chosen on Linux only")
+@pytest.mark.parametrize("asked, used", [(None, "jemalloc"), ("system", "system"), ("mimalloc", "mimalloc")])
+def test_commands_allocate_with_jemalloc_unless_told_otherwise(asked, used):
+    code = ("import sys; sys.argv=['cicli','validate']\nfrom cicli.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "import pyarrow as pa; print(pa.default_memory_pool().backend_name)")
+    import pyarrow as pa
+
+    try:
+        pa.jemalloc_memory_pool()
+    except NotImplementedError:
+        pytest.skip("this pyarrow is built without jemalloc: Arrow's default stays")
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if asked:
+        env["ARROW_DEFAULT_MEMORY_POOL"] = asked
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert result.stdout.splitlines()[-1] == used and "valid" in result.stderr
+
+
 @pytest.mark.parametrize("two_threads, chunks", [(False, 1), (True, 1), (False, 3), (True, 3)])
 def test_csv_output_quotes_only_what_needs_it(two_threads, chunks, monkeypatch):
     import csv

@@ -10,6 +10,7 @@ import difflib
 import pandas as pd
 
 from . import labels
+from .arrays import earlier_rows
 from .columns import arrow_strings, map_distinct
 from .errors import UsageError
 from .text import fold, fold_column, some_of
@@ -72,10 +73,8 @@ def plain(value):
 
 def _slugs(folded: pd.Series) -> pd.Series:
     """Ids from names folded with `-`: `centre-d-innovation-du-cegep-de-sept-iles`; repeats get -2, -3…"""
-    import pyarrow.compute as pc
-
     slugs = folded.where(folded != "", "centre")
-    if len(pc.unique(arrow_strings(slugs))) == len(slugs):  # the usual case, known from one cheap pass
+    if earlier_rows(arrow_strings(slugs)) is None:  # the usual case, known from one cheap pass
         return slugs
     repeated = slugs.duplicated(keep=False)
     rank = slugs[repeated].groupby(slugs[repeated]).cumcount()  # only the repeats: grouping all would be slow

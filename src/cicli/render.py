@@ -76,7 +76,10 @@ def _lines_of(columns: list) -> list[memoryview]:
             quoted = pc.binary_join_element_wise(quote, pc.replace_substring(values, '"', '""'), quote, nothing)
             values = pc.if_else(special, quoted, values)
         cells.append(values)
-    lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*cells, comma), nothing, newline)
+    # The line end joins the last column first: one join then builds the lines (a second join over
+    # whole lines would copy them all again).
+    cells[-1] = pc.binary_join_element_wise(cells[-1], newline, nothing)
+    lines = pc.binary_join_element_wise(*cells, comma)
     parts = []
     for chunk in lines.chunks if isinstance(lines, pa.ChunkedArray) else [lines]:
         if len(chunk):

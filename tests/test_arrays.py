@@ -102,7 +102,6 @@ def test_earlier_rows_agrees_with_a_dictionary_of_first_rows(monkeypatch, span):
     """Random text from a small alphabet (many repeats, cells longer than a fingerprint's span that
     differ only past it, empty cells, accents and capitals), cut into random chunks."""
     monkeypatch.setattr(arrays, "FINGERPRINT_SPAN", span)
-    monkeypatch.setattr(arrays, "_powers", [])
     rng = np.random.default_rng(span)
     alphabet = ["a", "b", "A", "é", "É", "’", " ", "\u212a", "k"]
     stems = ["".join(rng.choice(alphabet, size=rng.integers(0, 40))) for _ in range(60)]

@@ -234,17 +234,20 @@ def earlier_rows(column, normalise: Callable | None = None) -> tuple[np.ndarray,
 #: cell: over its first bytes), so the tables of powers stay small.
 FINGERPRINT_SPAN = 1 << 20
 _BASE = 0x100000001B3  # odd, so it has an inverse modulo 2**64
-_powers: list[np.ndarray] = []
+_powers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
 
 def _power_tables() -> tuple[np.ndarray, np.ndarray]:
-    """BASE**i and BASE**-i modulo 2**64, for i below FINGERPRINT_SPAN: built once, when first needed."""
-    if not _powers:
-        for base in (_BASE, pow(_BASE, -1, 1 << 64)):
+    """BASE**i and BASE**-i modulo 2**64, for i below FINGERPRINT_SPAN: built when first needed, and
+    stored in one step (two threads may build them at once; either pair is right)."""
+    tables = _powers.get(FINGERPRINT_SPAN)
+    if tables is None:
+        def powers(base: int) -> np.ndarray:
             factors = np.full(FINGERPRINT_SPAN, base, dtype=np.uint64)
             factors[0] = 1
-            _powers.append(np.cumprod(factors, dtype=np.uint64))  # numpy's integers wrap: modulo 2**64
-    return _powers[0], _powers[1]
+            return np.cumprod(factors, dtype=np.uint64)  # numpy's integers wrap: modulo 2**64
+        tables = _powers[FINGERPRINT_SPAN] = (powers(_BASE), powers(pow(_BASE, -1, 1 << 64)))
+    return tables
 
 
 def _fingerprints(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray]:

@@ -41,6 +41,8 @@ HEADER_SEARCH_ROWS = 30  # a header further down than this is not a header
 MAX_HEADER = 60  # characters; a longer cell is not a header
 SAMPLE_BYTES = 1 << 16
 THREADED_READ_BYTES = 4 << 20  # below this, starting Arrow's thread pool costs more than it saves
+READ_BLOCK_BYTES = 4 << 20  # Arrow parses blocks of this size; each becomes a chunk of every column,
+# and work per chunk (a few numpy calls) adds up over 1 MB blocks, Arrow's default
 
 # Limits of a sane workbook, after Apache POI's.
 ZIP_MAX_ENTRIES = 1000
@@ -309,7 +311,7 @@ def _arrow_csv(p: Path, encoding: str, delimiter: str, skip: int, width: int) ->
     try:
         table = pcsv.read_csv(
             p,
-            read_options=pcsv.ReadOptions(skip_rows=skip, column_names=names,
+            read_options=pcsv.ReadOptions(skip_rows=skip, column_names=names, block_size=READ_BLOCK_BYTES,
                                           encoding="utf8" if encoding in ("utf-8", "utf-8-sig") else encoding,
                                           use_threads=p.stat().st_size > THREADED_READ_BYTES),
             parse_options=pcsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,

@@ -94,6 +94,17 @@ def test_warnings(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("sources, flagged", [
+    (["https://a.ca", "http://b.ca"], []),
+    (["HTTPS://A.ca", "http://b.ca"], []),  # a capital anywhere: the check ignores case
+    (["Http://a.ca", "ftp://b.ca", "", "https://c.ca/x y"], [3, 5]),
+])
+def test_web_addresses_are_read_whatever_their_case(tmp_path, sources, flagged):
+    rows = [["Nom", "Sources"]] + [[f"C{i}", s] for i, s in enumerate(sources)]
+    found = problems(tmp_path, rows)
+    assert [row for _, code, row, _, _ in found if code == "invalid-url"] == flagged
+
+
 def test_accents_and_dashes_do_not_make_a_region_unknown(tmp_path):
     rows = [["Nom", "Région"], ["A", "Saguenay-Lac-Saint-Jean"], ["B", "MONTREAL"], ["C", "gaspesie iles de la madeleine"]]
     assert problems(tmp_path, rows) == []

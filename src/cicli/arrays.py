@@ -65,6 +65,12 @@ def booleans(flags: np.ndarray) -> pa.Array:
     return pa.Array.from_buffers(pa.bool_(), len(flags), [None, _bitmap(flags)])
 
 
+def integers(values: np.ndarray) -> pa.Array:
+    """An int64 array of `values` (row positions, for `take`)."""
+    values = np.ascontiguousarray(values, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(values), [None, pa.py_buffer(values)])
+
+
 def text(value: str | None) -> pa.Scalar:
     """A string scalar of the type cicli's columns have (kernels refuse to mix string and large_string)."""
     return strings([value])[0]
@@ -101,17 +107,23 @@ def _large_string_chunks(column) -> list[pa.Array]:
     return [c if c.type == pa.large_string() else c.cast(pa.large_string()) for c in chunks]  # 64-bit offsets
 
 
-def _text_extent(chunk: pa.Array) -> tuple[int, int]:
-    """Where a large_string chunk's cells lie in its data buffer: they lie end to end."""
+def cell_offsets(chunk: pa.Array) -> np.ndarray:
+    """Where each cell of a large_string chunk starts in its data buffer, and where the last one ends
+    (len + 1 positions; a slice's cells do not start at 0)."""
     if not len(chunk):
-        return 0, 0
-    offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)
-    return int(offsets[chunk.offset]), int(offsets[chunk.offset + len(chunk)])
+        return np.zeros(1, dtype=np.int64)
+    return np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset: chunk.offset + len(chunk) + 1]
+
+
+def text_extent(chunk: pa.Array) -> tuple[int, int]:
+    """Where a large_string chunk's cells lie in its data buffer: they lie end to end."""
+    offsets = cell_offsets(chunk)
+    return int(offsets[0]), int(offsets[-1])
 
 
 def text_bytes(column) -> int:
     """How many bytes of text a string column holds: 0 when every cell is empty."""
-    return sum(end - start for start, end in map(_text_extent, _large_string_chunks(column)))
+    return sum(end - start for start, end in map(text_extent, _large_string_chunks(column)))
 
 
 def holds_any(column, character_class: str) -> bool:
@@ -119,7 +131,7 @@ def holds_any(column, character_class: str) -> bool:
     expression matching one character). One search over all the text at once: a search per cell
     costs more than the search itself."""
     for chunk in _large_string_chunks(column):
-        start, end = _text_extent(chunk)
+        start, end = text_extent(chunk)
         if end > start:
             whole = pa.Array.from_buffers(pa.large_string(), 1, [
                 None, pa.py_buffer(np.array([0, end - start], dtype=np.int64)), chunk.buffers()[2].slice(start, end - start)])
@@ -144,17 +156,20 @@ _SPACE_FIRST_BYTE = _utf8_bytes(WHITESPACE, 0)
 _SPACE_LAST_BYTE = _utf8_bytes(WHITESPACE, -1)
 
 
-def _decode(b0: np.ndarray, b1: np.ndarray, b2: np.ndarray) -> np.ndarray:
-    """Code points from their first three UTF-8 bytes; -1 for four-byte characters (none is whitespace)."""
-    b0, b1, b2 = (b.astype(np.int64) for b in (b0, b1, b2))
+def code_points(b0: np.ndarray, b1: np.ndarray, b2: np.ndarray, b3: np.ndarray) -> np.ndarray:
+    """The code points of UTF-8 characters from their first byte `b0` and the three bytes after it
+    (those beyond a shorter character are not read)."""
+    b0 = b0.astype(np.int64)
+    c1, c2, c3 = ((b.astype(np.int64) & 0x3F) for b in (b1, b2, b3))
     return np.select([b0 < 0x80, b0 < 0xE0, b0 < 0xF0],
-                     [b0, (b0 & 0x1F) << 6 | (b1 & 0x3F), (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)], -1)
+                     [b0, (b0 & 0x1F) << 6 | c1, (b0 & 0x0F) << 12 | c1 << 6 | c2],
+                     (b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3)
 
 
 def _edge_spaces(chunk: pa.Array) -> bool:
     """Whether a cell of a large_string chunk begins or ends with whitespace. Read from the bytes at
     each cell's ends: a byte table leaves the few cells that may, whose end characters are decoded."""
-    offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset: chunk.offset + len(chunk) + 1]
+    offsets = cell_offsets(chunk)
     starts, ends = offsets[:-1], offsets[1:]
     filled = ends > starts
     starts, ends = starts[filled], ends[filled]
@@ -165,15 +180,17 @@ def _edge_spaces(chunk: pa.Array) -> bool:
     maybe = _SPACE_FIRST_BYTE[byte(starts)]
     if maybe.any():
         at = starts[maybe]
-        if np.isin(_decode(byte(at), byte(at + 1, mode="clip"), byte(at + 2, mode="clip")), WHITESPACE).any():
+        following = (byte(at + k, mode="clip") for k in (1, 2, 3))
+        if np.isin(code_points(byte(at), *following), WHITESPACE).any():
             return True
     maybe = _SPACE_LAST_BYTE[byte(ends - 1)]
     if maybe.any():
         at = ends[maybe]
         e1, e2, e3 = byte(at - 1), byte(at - 2, mode="clip"), byte(at - 3, mode="clip")
-        # The last character begins at the last byte that is not a continuation byte (0b10xxxxxx).
+        # The last character begins at the last byte that is not a continuation byte (0b10xxxxxx);
+        # four-byte characters (-1) hold no whitespace.
         last = np.select([e1 < 0x80, e2 >= 0xC0, (e3 >= 0xE0) & (e3 < 0xF0)],
-                         [_decode(e1, e1, e1), _decode(e2, e1, e1), _decode(e3, e2, e1)], -1)
+                         [e1, code_points(e2, e1, e1, e1), code_points(e3, e2, e1, e1)], -1)
         if np.isin(last, WHITESPACE).any():
             return True
     return False
@@ -222,7 +239,7 @@ def earlier_rows(column, normalise: Callable | None = None) -> tuple[np.ndarray,
     if not len(shared):
         return None
     candidates = positions[np.isin(prints, shared)]
-    cells = pc.take(column, pa.Array.from_buffers(pa.int64(), len(candidates), [None, pa.py_buffer(candidates)]))
+    cells = pc.take(column, integers(candidates))
     encoded = pc.dictionary_encode(one_chunk(normalise(cells) if normalise else cells))
     codes = to_numpy_ints(encoded.indices)
     first = first_positions(codes, candidates, len(encoded.dictionary))[codes]
@@ -256,7 +273,7 @@ def _fingerprints(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     whether the cell holds any text. The fingerprint is the polynomial hash of the cell's bytes: all
     the text is weighed by the powers of its place in the run at once, and summed cell by cell, then
     each sum is shifted back by its cell's start so that where a cell lies does not count."""
-    offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset: chunk.offset + len(chunk) + 1]
+    offsets = cell_offsets(chunk)
     starts, ends = offsets[:-1], offsets[1:]
     lengths = ends - starts
     prints = np.zeros(len(starts), dtype=np.uint64)

@@ -62,11 +62,10 @@ def csv_lines(columns: list) -> list[memoryview]:
 
 def _lines_of(columns: list) -> list[memoryview]:
     """The CSV lines of equally long Arrow columns, as views of the bytes Arrow built them in."""
-    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .arrays import holds_any, text
+    from .arrays import holds_any, text, text_extent
 
     quote, nothing, comma, newline = map(text, ('"', "", ",", "\n"))
     cells = []
@@ -84,8 +83,8 @@ def _lines_of(columns: list) -> list[memoryview]:
     for chunk in lines.chunks if isinstance(lines, pa.ChunkedArray) else [lines]:
         if len(chunk):
             # The lines lie end to end in the chunk's data buffer: its bytes are the CSV (a view, not a copy).
-            offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset: chunk.offset + len(chunk) + 1]
-            parts.append(memoryview(chunk.buffers()[2])[offsets[0]: offsets[-1]])
+            start, end = text_extent(chunk)
+            parts.append(memoryview(chunk.buffers()[2])[start:end])
     return parts
 
 

@@ -78,12 +78,13 @@ def _fold_utf8(array, separator: str):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .arrays import text
+    from .arrays import cell_offsets, code_points, text
 
     sep = ord(separator)
     rows = len(array)
-    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)[array.offset: array.offset + rows + 1] if rows else np.zeros(1, np.int64)
-    data = np.frombuffer(array.buffers()[2], dtype=np.uint8)[offsets[0]: offsets[-1]] if rows and array.buffers()[2] else np.zeros(0, np.uint8)
+    offsets = cell_offsets(array)
+    data = np.frombuffer(array.buffers()[2], dtype=np.uint8)[offsets[0]: offsets[-1]] if offsets[-1] > offsets[0] \
+        else np.zeros(0, np.uint8)
     offsets = offsets - offsets[0]
 
     # Each character: where it starts, and its class (ASCII: its byte; others: 128 + its rank).
@@ -95,12 +96,8 @@ def _fold_utf8(array, separator: str):
     characters: list[str] = []
     if len(wide):
         at = where[wide]
-        first = lead[wide].astype(np.uint32)
-        padded = np.concatenate([data, np.zeros(3, np.uint8)])
-        b1, b2, b3 = ((padded[at + k].astype(np.uint32) & 0x3F) for k in (1, 2, 3))
-        points = np.where(first < 0xE0, ((first & 0x1F) << 6) | b1,
-                          np.where(first < 0xF0, ((first & 0x0F) << 12) | (b1 << 6) | b2,
-                                   ((first & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3))
+        following = (data.take(at + k, mode="clip") for k in (1, 2, 3))  # clipped: past a character's end
+        points = code_points(lead[wide], *following)
         if points.max() < 0x10000:  # a table over the Basic Multilingual Plane: no sort
             seen = np.zeros(0x10000, dtype=bool)
             seen[points] = True

@@ -21,6 +21,7 @@ from .arrays import (
     earlier_rows,
     holds_any,
     in_parallel,
+    integers,
     map_values,
     number,
     one_chunk,
@@ -45,7 +46,7 @@ _MONTHS = {fold(m): i + 1 for names in (
 ) for i, m in enumerate(names)}
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?: 00:00:00)?$")
 _WORD_MONTH = re.compile(r"^([a-z]+) (\d{4})$")
-# Patterns as strings, not compiled: pandas hands them to Arrow's RE2 kernels.
+# Patterns as strings, not compiled: Arrow's RE2 kernels take them so.
 _NUMBER = r"^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$"  # what a person writes; not "inf" or "nan"
 _CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 _MISSING_LEAD = {"", "n/a", "n.a.", "na", "nd", "n.d.", "s/o", "so", "none", "aucun", "aucune", "-", "—"}
@@ -320,8 +321,7 @@ def _copied_rows(cells: pa.Table) -> tuple[np.ndarray, np.ndarray] | None:
     if sources is None:
         return None
     rows = np.union1d(*sources)  # the rows sharing a source: each repeat and its first row
-    pairs = cells.select(["lead", "source_url"]).take(pa.Array.from_buffers(
-        pa.int64(), len(rows), [None, pa.py_buffer(rows)]))
+    pairs = cells.select(["lead", "source_url"]).take(integers(rows))
     lead = pc.utf8_lower(pairs["lead"])
     usable = pc.invert(pc.is_in(lead, strings(sorted(_MISSING_LEAD))))
     key = pc.if_else(usable, pc.binary_join_element_wise(lead, _source_key(pairs["source_url"]), text("\x1f")), text(""))

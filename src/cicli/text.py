@@ -71,14 +71,14 @@ def _fold_utf8(array, separator: str):
 
     Folding is a map from each character to a few ASCII letters, digits or separators, then runs of
     separators collapse and the ends are trimmed: the map is built once per distinct character (a
-    French column holds a few dozen), and everything else is whole-array arithmetic. Unicode
-    normalisation and regular expressions over every cell cost three times as much.
+    French column holds a few dozen), and everything else is whole-array arithmetic over the bytes.
+    Unicode normalisation and regular expressions over every cell cost three times as much.
     """
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .arrays import cell_offsets, code_points, text
+    from .arrays import cell_offsets, text
 
     sep = ord(separator)
     rows = len(array)
@@ -87,46 +87,32 @@ def _fold_utf8(array, separator: str):
         else np.zeros(0, np.uint8)
     offsets = offsets - offsets[0]
 
-    # Each character: where it starts, and its class (ASCII: its byte; others: 128 + its rank).
-    starts = (data & 0xC0) != 0x80
-    where = np.flatnonzero(starts)
-    lead = data[where]
-    classes = lead.astype(np.int32)
-    wide = np.flatnonzero(lead >= 0x80)
-    characters: list[str] = []
-    if len(wide):
-        at = where[wide]
-        following = (data.take(at + k, mode="clip") for k in (1, 2, 3))  # clipped: past a character's end
-        points = code_points(lead[wide], *following)
-        if points.max() < 0x10000:  # a table over the Basic Multilingual Plane: no sort
-            seen = np.zeros(0x10000, dtype=bool)
-            seen[points] = True
-            distinct = np.flatnonzero(seen)
-            ranks = np.zeros(0x10000, dtype=np.int32)
-            ranks[distinct] = np.arange(len(distinct), dtype=np.int32)
-            rank = ranks[points]
-        else:
-            distinct, rank = np.unique(points, return_inverse=True)
-        characters = [chr(c) for c in distinct.tolist()]
-        classes[wide] = 128 + rank
-    pieces = [_fold_char(chr(c), separator) for c in range(128)] + [_fold_char(c, separator) for c in characters]
-    lengths = np.array([len(p) for p in pieces], dtype=np.int64)
-    table = np.zeros((len(pieces), max(1, int(lengths.max()))), dtype=np.uint8)
-    for i, piece in enumerate(pieces):
-        table[i, :len(piece)] = np.frombuffer(piece, dtype=np.uint8)
-
-    # Each character's piece, end to end.
-    first_characters = np.searchsorted(where, offsets)  # every string starts on a character
-    if (lengths == 1).all():  # the usual case: one byte for each character
-        out = table[:, 0].take(classes)
-        bounds = first_characters
+    leads = np.flatnonzero(data >= 0xC0)  # where each character beyond ASCII begins
+    characters, rank = _distinct_characters(data, leads)
+    pieces = [_fold_char(c, separator) for c in characters]
+    if all(len(piece) <= len(c.encode()) for piece, c in zip(pieces, characters)):
+        # The usual case: each piece fits in its character's own bytes (é → e, œ → oe). It is
+        # written there, over bytes that ASCII's table drops, and what is left of them is dropped.
+        table, lengths = _piece_table(pieces)
+        out = _ascii_table(separator).take(data)
+        for k in range(table.shape[1]):
+            at = lengths[rank] > k
+            out[leads[at] + k] = table[rank[at], k]
+        keep = out != 0
+        bounds = _kept_bounds(keep, offsets)
+        out = out[keep]
     else:
+        # A piece longer than its character (½ → 1-2): every byte's piece, end to end; the bytes
+        # after a character's first have an empty one.
+        table, lengths = _piece_table([*(_fold_char(chr(c), separator) for c in range(128)), b"", *pieces])
+        classes = np.minimum(data, 128).astype(np.int64)
+        classes[leads] = 129 + rank
         out_lengths = lengths[classes]
-        ends = np.zeros(len(where) + 1, dtype=np.int64)  # int64 throughout: offsets of Arrow's large strings
+        ends = np.zeros(len(data) + 1, dtype=np.int64)  # int64 throughout: offsets of Arrow's large strings
         np.cumsum(out_lengths, out=ends[1:])
-        source = np.repeat(np.arange(len(where)), out_lengths)
+        source = np.repeat(np.arange(len(data)), out_lengths)
         out = table[classes[source], np.arange(int(ends[-1])) - ends[source]]
-        bounds = ends[first_characters]
+        bounds = ends[offsets]
 
     # A separator stays only after a letter or digit of the same string: runs collapse, leads go.
     word = out != sep
@@ -149,6 +135,48 @@ def _fold_utf8(array, separator: str):
         bounds = bounds - np.concatenate([[0], np.cumsum(trailing)])
     folded = pa.Array.from_buffers(pa.large_string(), rows, [None, pa.py_buffer(bounds), pa.py_buffer(out)])
     return pc.if_else(array.is_valid(), folded, text(None)) if array.null_count else folded
+
+
+@functools.lru_cache(maxsize=8)
+def _ascii_table(separator: str):
+    """What each byte becomes in `fold` when it is a whole ASCII character; 0 for the bytes of other
+    characters (0 never comes out of `fold`, so it marks bytes to drop)."""
+    import numpy as np
+
+    return np.frombuffer(b"".join(_fold_char(chr(c), separator) for c in range(128)) + bytes(128), dtype=np.uint8)
+
+
+def _piece_table(pieces: list[bytes]):
+    """The pieces as rows of a byte table (padded with 0), and their lengths."""
+    import numpy as np
+
+    lengths = np.array([len(p) for p in pieces], dtype=np.int64)
+    table = np.zeros((len(pieces), max([1, *lengths.tolist()])), dtype=np.uint8)
+    for i, piece in enumerate(pieces):
+        table[i, :len(piece)] = np.frombuffer(piece, dtype=np.uint8)
+    return table, lengths
+
+
+def _distinct_characters(data, leads):
+    """The distinct characters that begin at `leads` in UTF-8 `data`, and which of them each one is."""
+    import numpy as np
+
+    from .arrays import code_points
+
+    if not len(leads):
+        return [], np.zeros(0, dtype=np.int64)
+    following = (data.take(leads + k, mode="clip") for k in (1, 2, 3))  # clipped: past a character's end
+    points = code_points(data[leads], *following)
+    if points.max() < 0x10000:  # a table over the Basic Multilingual Plane: no sort
+        seen = np.zeros(0x10000, dtype=bool)
+        seen[points] = True
+        distinct = np.flatnonzero(seen)
+        ranks = np.zeros(0x10000, dtype=np.int64)
+        ranks[distinct] = np.arange(len(distinct))
+        rank = ranks[points]
+    else:
+        distinct, rank = np.unique(points, return_inverse=True)
+    return [chr(c) for c in distinct.tolist()], rank
 
 
 def some_of(items: list, separator: str = ", ", limit: int = 10, show=str) -> str:

@@ -140,10 +140,10 @@ def test_validate_never_imports_pandas(tmp_path):
     rows[3][2] = rows[3][2] + "\u200b"
     csv_path = write_csv(tmp_path / "a.csv", rows)
     xlsx_path = write_xlsx(tmp_path / "a.xlsx", rows)
-    code = ("import json, sys\nfrom cicli.cli import main\n"
+    code = ("import json, sys\nfrom cicli.cli import app\n"
             "for args in json.loads(sys.argv[1]):\n"
             "    sys.argv = ['cicli', 'validate', *args]\n"
-            "    try:\n        main()\n    except SystemExit:\n        pass\n"
+            "    try:\n        app(prog_name='cicli')\n    except SystemExit:\n        pass\n"
             "print('LOADED', sorted(m for m in ('pandas', 'openpyxl') if m in sys.modules), file=sys.stderr)")
     runs = [[str(csv_path), "--format", fmt] for fmt in ("table", "csv", "json", "markdown")] + [[str(xlsx_path)], []]
     result = subprocess.run([sys.executable, "-c", code, json.dumps(runs)], capture_output=True, text=True, timeout=120, check=False,

@@ -72,8 +72,22 @@ def test_lang_from_environment(run, monkeypatch):
 
 
 def _cicli(*args, **env):
+    """cicli in a process of its own, its output buffered as people's is (PYTHONUNBUFFERED unset)."""
+    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     return subprocess.run([sys.executable, "-m", "cicli", *args], capture_output=True, text=True,
-                          env={**os.environ, "COLUMNS": "120", **env}, timeout=60)
+                          env={**inherited, "COLUMNS": "120", **env}, timeout=60)
+
+
+def test_the_console_script_ends_with_its_output_out_and_its_exit_code(run):
+    """`main` ends the process itself, skipping Python's teardown: all it printed must be out, with the code."""
+    for fmt in ("csv", "json", "markdown"):
+        _, expected, _ = run("classify", "--format", fmt, "--explain")
+        done = _cicli("classify", "--format", fmt, "--explain")
+        assert (done.returncode, done.stdout, done.stderr) == (0, expected, ""), fmt
+    missing = _cicli("classify", "nope.csv")
+    assert (missing.returncode, missing.stdout, missing.stderr) == (1, "", "cicli: nope.csv: no such file.\n")
+    usage = _cicli("classify", "--bogus")
+    assert usage.returncode == 2 and "No such option: --bogus" in usage.stderr
 
 
 def test_python_m_and_pipe_to_head_ends_quietly():
@@ -84,7 +98,7 @@ def test_python_m_and_pipe_to_head_ends_quietly():
 
 
 def test_help_does_not_import_pandas():
-    code = ("import sys; sys.argv=['cicli','--help']\nfrom cicli.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+    code = ("import sys; sys.argv=['cicli','--help']\nfrom cicli.cli import app\ntry:\n    app(prog_name='cicli')\nexcept SystemExit:\n    pass\n"
             "print('LOADED', sorted(m for m in ('pandas','openpyxl','tabulate') if m in sys.modules), file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "LOADED []" in result.stderr
@@ -93,7 +107,7 @@ def test_help_does_not_import_pandas():
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the allocator is chosen on Linux only")
 @pytest.mark.parametrize("asked, used", [(None, "jemalloc"), ("system", "system"), ("mimalloc", "mimalloc")])
 def test_commands_allocate_with_jemalloc_unless_told_otherwise(asked, used):
-    code = ("import sys; sys.argv=['cicli','validate']\nfrom cicli.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+    code = ("import sys; sys.argv=['cicli','validate']\nfrom cicli.cli import app\ntry:\n    app(prog_name='cicli')\nexcept SystemExit:\n    pass\n"
             "import pyarrow as pa; print(pa.default_memory_pool().backend_name)")
     import pyarrow as pa
 

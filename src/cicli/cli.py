@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -403,8 +403,8 @@ class _ProgressBar:
             self.progress.stop()
 
 
-def main() -> None:
-    """The `cicli` console script."""
+def main() -> NoReturn:
+    """The `cicli` console script; it ends the process (to run cicli inside another program, call `app`)."""
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `cicli … | head` ends quietly
 
@@ -413,4 +413,28 @@ def main() -> None:
 
     signal.signal(signal.SIGINT, interrupt)
     signal.signal(signal.SIGTERM, interrupt)
-    app(prog_name="cicli")
+    try:
+        app(prog_name="cicli")
+        code = 0
+    except SystemExit as e:
+        code = e.code
+    _end(code)
+
+
+def _end(code) -> NoReturn:
+    """Flush the output and end the process at once. Python's own way out frees every module of
+    pandas and Arrow and every table, one by one: 0.15 s after a 14-row classify, 0.25 s after a
+    million rows, of which nothing is left to see. Commands have closed their files by now (exports
+    are moved into place before they return), and the thread importing pandas has nothing to finish.
+    """
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # as sys.exit does with a message
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader gone away where there is no SIGPIPE, or a closed stream
+            pass
+    os._exit(code)

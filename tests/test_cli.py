@@ -90,6 +90,14 @@ def test_the_console_script_ends_with_its_output_out_and_its_exit_code(run):
     assert usage.returncode == 2 and "No such option: --bogus" in usage.stderr
 
 
+def test_the_console_script_leaves_a_whole_export(run, tmp_path):
+    done = _cicli("export", str(tmp_path / "a.xlsx"))
+    assert (done.returncode, done.stdout) == (0, "")
+    assert run("export", str(tmp_path / "b.xlsx"))[0] == 0
+    for fmt in ("csv", "json"):
+        assert run("classify", str(tmp_path / "a.xlsx"), "-f", fmt) == run("classify", str(tmp_path / "b.xlsx"), "-f", fmt)
+
+
 def test_python_m_and_pipe_to_head_ends_quietly():
     result = subprocess.run(f"{sys.executable} -m cicli classify --format csv | head -1", shell=True,
                             capture_output=True, text=True, timeout=60)

@@ -35,26 +35,63 @@ def test_numpy_views_respect_slices_and_nulls(start, length):
     assert arrays.to_numpy_ints(numbers).tolist() == numbers.to_pylist()
 
 
+ZERO_WIDTH, SPACE = (0x200B,), (0x20,)
+
+
 def test_text_bytes_and_holds_any_see_only_their_slice_of_each_chunk():
     column = pa.chunked_array([pa.array(["ab", "c\u200b", ""], type=pa.large_string()).slice(0, 1),
                                pa.array(["", "", "d e"], type=pa.large_string()).slice(0, 2)])
     assert arrays.text_bytes(column) == 2
-    assert not arrays.holds_any(column, "[\u200b]")
-    assert not arrays.holds_any(column, r"\s")
+    assert not arrays.holds_any(column, ZERO_WIDTH)
+    assert not arrays.holds_any(column, SPACE)
     whole = pa.chunked_array([pa.array(["ab", "c\u200b"], type=pa.large_string()), pa.array(["d e"], type=pa.large_string())])
-    assert arrays.holds_any(whole, "[\u200b]") and arrays.holds_any(whole, r"\s")
+    assert arrays.holds_any(whole, ZERO_WIDTH) and arrays.holds_any(whole, SPACE)
     assert arrays.text_bytes(pa.chunked_array([], type=pa.large_string())) == 0
     small = pa.array(["ab", "c\u200b", "d e"]).slice(1, 1)  # 32-bit offsets
-    assert arrays.text_bytes(small) == 4 and arrays.holds_any(small, "[\u200b]") and not arrays.holds_any(small, r"\s")
+    assert arrays.text_bytes(small) == 4 and arrays.holds_any(small, ZERO_WIDTH) and not arrays.holds_any(small, SPACE)
 
 
 def test_holds_any_agrees_with_a_search_in_every_cell():
-    from cicli.validation import _CONTROL
+    from cicli.validation import _CONTROL, CONTROL
 
-    cells = ["plain", "tab\there", "new\nline", "bell\x07", "bom\ufeff", "rtl\u202e", "zw\u200d", "del\x7f", "é’–…"]
+    cells = ["plain", "tab\there", "new\nline", "bell\x07", "nul\x00", "bom\ufeff", "rtl\u202e", "zw\u200d", "del\x7f",
+             "é’–…", "\u2028\u206a\u200a"]
     for cell in cells:
         column = pa.chunked_array([pa.array(["x", cell, "y"], type=pa.large_string())])
-        assert arrays.holds_any(column, _CONTROL) == pc.any(pc.match_substring_regex(column, _CONTROL)).as_py(), cell
+        assert arrays.holds_any(column, CONTROL) == pc.any(pc.match_substring_regex(column, _CONTROL)).as_py(), cell
+
+
+@pytest.mark.parametrize("block", [1, 3, 1 << 20])
+def test_holds_any_equals_python_on_random_text(monkeypatch, block):
+    """Characters of one to four bytes at random, in chunks and search blocks that split them anywhere:
+    holds_any says what a look at every character says, for sets of each width."""
+    import random
+
+    from cicli.render import _CSV_SPECIAL
+    from cicli.validation import _SPACE, CONTROL
+
+    monkeypatch.setattr(arrays, "SEARCH_BLOCK", block)
+    randomly = random.Random(block)
+    pool = [*range(0x20, 0x80), 0x09, 0x0A, 0x0D, 0x00, 0x7F, 0xE9, 0x2019, 0x2026, 0x200B, 0x200F, 0x2010, 0x202E, 0x202F,
+            0x2069, 0x206A, 0xFEFF, 0xFEFE, 0x1F600, 0x1F601, 0x10FFFF]
+    sets = [CONTROL, _SPACE, _CSV_SPECIAL, (0x2019,), (0x1F600, 0xE9), (0x10FFFF,), (0x7F, 0x80)]
+    for _ in range(150):
+        cells = ["".join(chr(randomly.choice(pool)) for _ in range(randomly.randint(0, 4))) for _ in range(randomly.randint(1, 6))]
+        cut = randomly.randint(0, len(cells))
+        column = pa.chunked_array([pa.array(cells[:cut], type=pa.large_string()), pa.array(cells[cut:], type=pa.large_string())])
+        for characters in sets:
+            expected = any(ord(ch) in characters for cell in cells for ch in cell)
+            assert arrays.holds_any(column, characters) == expected, (cells, characters)
+
+
+def test_character_class_matches_exactly_its_characters():
+    from cicli.validation import _CONTROL, CONTROL
+
+    points = [c for c in range(0x3000) if not 0xD800 <= c < 0xE000] + [0xFEFE, 0xFEFF, 0xFF00, 0x1F600, 0x10FFFF]
+    column = pa.array([chr(c) for c in points], type=pa.large_string())
+    assert pc.match_substring_regex(column, _CONTROL).to_pylist() == [c in CONTROL for c in points]
+    assert pc.match_substring_regex(column, arrays.character_class([0x0, 0x5D, 0x5C, 0x2D, 0x1F600])).to_pylist() == \
+        [c in (0x0, 0x5D, 0x5C, 0x2D, 0x1F600) for c in points]
 
 
 def test_earlier_rows_points_each_repeat_at_its_first_row():

@@ -126,18 +126,53 @@ def text_bytes(column) -> int:
     return sum(end - start for start, end in map(text_extent, _large_string_chunks(column)))
 
 
-def holds_any(column, character_class: str) -> bool:
-    """Whether any cell of a string column holds a character of `character_class` (a regular
-    expression matching one character). One search over all the text at once: a search per cell
-    costs more than the search itself."""
+SEARCH_BLOCK = 1 << 20  # bytes searched at a time: the comparisons' temporaries stay in the CPU's caches
+
+
+def holds_any(column, characters) -> bool:
+    """Whether any cell of a string column holds one of `characters` (code points).
+
+    All the column's text is searched at once, a block of bytes at a time (a search per cell costs
+    more than the search itself): numpy comparisons find the bytes that can begin one of the
+    characters, and only the characters at those places are decoded and looked up. Arrow's regular
+    expressions took 4 to 8 times as long."""
+    wanted = np.unique(np.fromiter(characters, dtype=np.int64))
+    first = np.zeros(256, dtype=bool)
+    first[[chr(c).encode()[0] for c in wanted.tolist()]] = True
+    runs = _runs(first)
     for chunk in _large_string_chunks(column):
         start, end = text_extent(chunk)
-        if end > start:
-            whole = pa.Array.from_buffers(pa.large_string(), 1, [
-                None, pa.py_buffer(np.array([0, end - start], dtype=np.int64)), chunk.buffers()[2].slice(start, end - start)])
-            if pc.any(pc.match_substring_regex(whole, character_class)).as_py():
-                return True
+        data = np.frombuffer(chunk.buffers()[2], dtype=np.uint8)[start:end] if end > start else np.zeros(0, np.uint8)
+        for at in range(0, len(data), SEARCH_BLOCK):
+            block = data[at: at + SEARCH_BLOCK]
+            maybe = np.zeros(len(block), dtype=bool)
+            for low, high in runs:
+                maybe |= (block == low) if low == high else (block <= high) & (block >= low)
+            places = np.flatnonzero(maybe) + at
+            if len(places):
+                following = (data.take(places + k, mode="clip") for k in (1, 2, 3))  # clipped: past a character's end
+                if np.isin(code_points(data[places], *following), wanted).any():
+                    return True
     return False
+
+
+def _runs(table: np.ndarray) -> list[tuple[int, int]]:
+    """The runs of true entries of a byte table, those a few bytes apart joined: one comparison
+    fewer costs less than a few more places to look at. The bytes taken in begin characters too
+    (ASCII ones, or wider ones: the 64 bytes that only continue a character are never between two
+    that begin one), so what is decoded there is a character, looked up and turned down."""
+    runs: list[list[int]] = []
+    for byte in np.flatnonzero(table).tolist():
+        if runs and byte - runs[-1][1] <= 3:
+            runs[-1][1] = byte
+        else:
+            runs.append([byte, byte])
+    return [(low, high) for low, high in runs]
+
+
+def character_class(characters) -> str:
+    """A regular expression (RE2, as Arrow's kernels take) matching one of `characters` (code points)."""
+    return "[" + "".join(f"\\x{{{c:x}}}" for c in sorted(set(characters))) + "]"
 
 
 #: The characters Python's `str.isspace()` names: those Arrow's `utf8_trim_whitespace` trims (tested).

@@ -60,18 +60,21 @@ def csv_lines(columns: list) -> list[memoryview]:
     return [part for lines in halves for part in lines]
 
 
+_CSV_SPECIAL = tuple(map(ord, ',"\r\n'))  # a cell holding one is quoted
+
+
 def _lines_of(columns: list) -> list[memoryview]:
     """The CSV lines of equally long Arrow columns, as views of the bytes Arrow built them in."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .arrays import holds_any, text, text_extent
+    from .arrays import character_class, holds_any, text, text_extent
 
     quote, nothing, comma, newline = map(text, ('"', "", ",", "\n"))
     cells = []
     for values in columns:
-        if holds_any(values, '[,"\r\n]'):  # most columns hold no such character: no search in every cell
-            special = pc.match_substring_regex(values, '[,"\r\n]')
+        if holds_any(values, _CSV_SPECIAL):  # most columns hold no such character: no search in every cell
+            special = pc.match_substring_regex(values, character_class(_CSV_SPECIAL))
             quoted = pc.binary_join_element_wise(quote, pc.replace_substring(values, '"', '""'), quote, nothing)
             values = pc.if_else(special, quoted, values)
         cells.append(values)

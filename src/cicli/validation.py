@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 from . import labels, schema
 from .arrays import (
     boolean,
+    character_class,
     earlier_rows,
     holds_any,
     in_parallel,
@@ -48,7 +49,11 @@ _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?: 00:00:00)?$")
 _WORD_MONTH = re.compile(r"^([a-z]+) (\d{4})$")
 # Patterns as strings, not compiled: Arrow's RE2 kernels take them so.
 _NUMBER = r"^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$"  # what a person writes; not "inf" or "nan"
-_CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+#: Control, zero-width and direction characters: invisible in a cell, and trouble in a file.
+CONTROL = (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+           *range(0x2066, 0x206A), 0xFEFF)
+_CONTROL = character_class(CONTROL)
+_SPACE = (0x09, 0x0A, 0x0C, 0x0D, 0x20)  # RE2's \s: no web address holds one
 _MISSING_LEAD = {"", "n/a", "n.a.", "na", "nd", "n.d.", "s/o", "so", "none", "aucun", "aucune", "-", "—"}
 
 
@@ -152,7 +157,7 @@ def check(table: Table, *, warnings: bool = True) -> tuple[dict[str, pa.Array], 
 
     def scan(column: str) -> tuple[bool, bool]:  # whether the column holds anything, and control characters
         filled = text_bytes(cells[column]) > 0
-        return filled, warnings and filled and holds_any(cells[column], _CONTROL)
+        return filled, warnings and filled and holds_any(cells[column], CONTROL)
 
     typed: dict[str, pa.Array] = {}
     for column, (filled, control) in zip(cells.column_names, in_parallel(scan, cells.column_names, cells.num_rows)):
@@ -255,7 +260,8 @@ def _typed(values: pa.ChunkedArray, spec: schema.Column, flag: _Flagger) -> pa.A
         web = web_of(False)  # ten times cheaper than ignoring case, and enough when all are lowercase
         if not pc.all(pc.or_(web, pc.invert(filled))).as_py():
             web = web_of(True)
-        url = pc.and_(web, pc.invert(pc.match_substring_regex(values, r"\s"))) if holds_any(values, r"\s") else web
+        url = pc.and_(web, pc.invert(pc.match_substring_regex(values, character_class(_SPACE)))) \
+            if holds_any(values, _SPACE) else web
         flag.rows("invalid-url", pc.and_(filled, pc.invert(url)), spec.name, values,
                   lambda i, v: f"{v!r} is not a web address (http:// or https://).")
     return None

@@ -90,6 +90,18 @@ def test_the_console_script_ends_with_its_output_out_and_its_exit_code(run):
     assert usage.returncode == 2 and "No such option: --bogus" in usage.stderr
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full, a device always full")
+@pytest.mark.parametrize("args", [("classify", "--format", "json"), ("classify",), ("--version",)])
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+def test_output_to_a_full_disk_says_so_and_fails(args, unbuffered):
+    """Whether the failure comes at a write inside the command or at the last flush."""
+    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "cicli", *args], stdout=full, stderr=subprocess.PIPE, text=True,
+                              env={**inherited, "PYTHONUNBUFFERED": unbuffered}, timeout=60, check=False)
+    assert (done.returncode, done.stderr) == (1, "cicli: the output could not be written: No space left on device.\n")
+
+
 def test_the_console_script_leaves_a_whole_export(run, tmp_path):
     done = _cicli("export", str(tmp_path / "a.xlsx"))
     assert (done.returncode, done.stdout) == (0, "")

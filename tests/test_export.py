@@ -223,6 +223,31 @@ def test_interrupted_export_leaves_the_old_file_and_no_temporary(tmp_path, monke
     assert [p.name for p in tmp_path.iterdir()] == [name]
 
 
+@pytest.mark.parametrize("name", ["a.xlsx", "a.csv"])
+def test_a_full_disk_is_an_output_error_naming_the_file_and_leaves_the_old_one(tmp_path, monkeypatch, name):
+    import errno
+
+    out = tmp_path / name
+    out.write_bytes(b"old")
+
+    def full(target, write, force):
+        def write_then_fail(stream):
+            write(stream)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(target, write_then_fail, force)
+
+    real = export_module.atomic_write
+    monkeypatch.setattr(export_module, "atomic_write", full)
+    import cicli.workbook as workbook
+
+    monkeypatch.setattr(workbook, "atomic_write", full)
+    with pytest.raises(OutputError) as caught:
+        export(out, force=True)
+    assert str(caught.value) == f"{out}: the file could not be written: No space left on device."
+    assert out.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
 def test_exports_show_no_temporary_file_and_readable_permissions(tmp_path):
     out = export(tmp_path / "a.csv").path
     assert [p.name for p in tmp_path.iterdir()] == ["a.csv"]

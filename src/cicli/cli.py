@@ -8,6 +8,7 @@ Errors become messages and exit codes in one place: `_guarded`. Heavy libraries
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import signal
@@ -88,6 +89,8 @@ def _guarded(command):
             _quiet_stdout()
             raise typer.Exit(0) from None
         except Exception as e:  # a bug of ours: one line, and the way to see more
+            if _no_room(e):
+                raise typer.Exit(_cannot_write(e)) from None
             if _state["debug"]:
                 raise
             _err(f"internal error: {type(e).__name__}: {e}. Rerun with --debug for the traceback.")
@@ -418,6 +421,10 @@ def main() -> NoReturn:
         code = 0
     except SystemExit as e:
         code = e.code
+    except OSError as e:  # --version printing to a full disk: outside any command
+        if not _no_room(e):
+            raise
+        code = _cannot_write(e)
     _end(code)
 
 
@@ -432,9 +439,29 @@ def _end(code) -> NoReturn:
     elif not isinstance(code, int):  # as sys.exit does with a message
         print(code, file=sys.stderr)
         code = 1
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a reader gone away where there is no SIGPIPE, or a closed stream
-            pass
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away, where there is no SIGPIPE: nothing to say
+        pass
+    except OSError as e:  # a full disk, or no output at all (`>&-`): the output is not whole
+        code = _cannot_write(e) if code == 0 else code
+    except ValueError:  # closed
+        pass
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
     os._exit(code)
+
+
+# Errors of writing, not of cicli: a disk or quota full, a file too large.
+_NO_ROOM = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, name)}
+
+
+def _no_room(e: BaseException) -> bool:
+    return isinstance(e, OSError) and e.errno in _NO_ROOM
+
+
+def _cannot_write(e: OSError) -> int:
+    _err(f"the output could not be written: {e.strerror or e}.")
+    return 1

@@ -94,11 +94,13 @@ def atomic_write(target: Path, write: Callable[[io.BufferedWriter], None], force
             raise OutputError("the file appeared while cicli was writing; pass --force to replace it.",
                               path=str(target))
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(temporary)
         except OSError:
             pass
+        if isinstance(e, OSError):  # a full disk, a quota, a folder gone: the target is untouched
+            raise OutputError(f"the file could not be written: {e.strerror or e}.", path=str(target)) from None
         raise
 
 

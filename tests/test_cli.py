@@ -102,6 +102,14 @@ def test_output_to_a_full_disk_says_so_and_fails(args, unbuffered):
     assert (done.returncode, done.stderr) == (1, "cicli: the output could not be written: No space left on device.\n")
 
 
+def test_an_interruption_before_any_command_is_a_message_too():
+    code = ("import cicli.cli as cli\n"
+            "def interrupted(**_):\n    raise cli.Interrupted(15)\n"
+            "cli.app = interrupted\ncli.main()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (143, "", "cicli: interrupted.\n")
+
+
 def test_the_console_script_leaves_a_whole_export(run, tmp_path):
     done = _cicli("export", str(tmp_path / "a.xlsx"))
     assert (done.returncode, done.stdout) == (0, "")

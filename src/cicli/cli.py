@@ -425,6 +425,9 @@ def main() -> NoReturn:
         if not _no_room(e):
             raise
         code = _cannot_write(e)
+    except Interrupted as e:  # before a command began, while options were read
+        _err("interrupted.")
+        code = 128 + e.signum
     _end(code)
 
 

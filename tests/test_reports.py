@@ -184,3 +184,13 @@ def test_ids_come_from_names_and_repeats_are_numbered(tmp_path):
     path = write_csv(tmp_path / "a.csv", [["Nom", "id"], ["Centre Â", ""], ["CENTRE  a !", ""], ["Centre B", "mon-id"],
                                           ["centre-a", ""]])
     assert reports.classify(path)["id"].tolist() == ["centre-a", "centre-a-2", "mon-id", "centre-a-3"]
+
+
+def test_without_reasons_classify_leaves_out_rules_and_reasons_only():
+    from cicli.typology import AXIS_NAMES
+
+    full = reports.classify(lang="fr")
+    bare = reports.classify(lang="fr", reasons=False)
+    assert list(bare.columns) == [*reports.RECORD_FIELDS, "aliases"]  # the bundled annex has aliases
+    assert set(full.columns) - set(bare.columns) == {f"{a}_{part}" for a in AXIS_NAMES for part in ("rule", "reason")}
+    assert bare.equals(full[bare.columns])

@@ -26,7 +26,7 @@ RECORD_FIELDS = ("id", "name", "region", "locality", "niche", "lead", "source_ur
 
 def classify(path=None, *, lang: str = "en", sheet: str | None = None, encoding: str | None = None,
              centres: Centres | None = None, reasons: bool = True, **filters: str | None) -> pd.DataFrame:
-    """Every centre with the typology's verdicts, `<axis>_rule` and (unless `reasons` is false) `<axis>_reason`.
+    """Every centre with the typology's verdicts and (unless `reasons` is false) `<axis>_rule` and `<axis>_reason`.
 
     `filters` (region, origin, anchoring, model, status) take codes or labels in French or English,
     accents optional; an unknown value raises UsageError listing the choices.
@@ -44,7 +44,7 @@ def classify(path=None, *, lang: str = "en", sheet: str | None = None, encoding:
     for column in verdicts.columns:
         base[column] = verdicts[column]
     extra = ["aliases"] if "aliases" in base.columns else []
-    parts = ("reason", "rule") if reasons else ("rule",)
+    parts = ("reason", "rule") if reasons else ()
     table = base[list(RECORD_FIELDS) + [f"{a}_{part}" for a in AXIS_NAMES for part in parts] + extra]
     return _filter(table, filters)
 

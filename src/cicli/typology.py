@@ -270,7 +270,7 @@ def classify(frame: pd.DataFrame, lang: str = "en", reasons: bool = True) -> pd.
 
     `frame` holds validated values (validation.load); missing fact columns count as silent.
     Columns: origin, anchoring, zone, model, status, designated_on, redirected_from_zi, zi_submitted_year,
-    and for each axis `<axis>_rule` and, unless `reasons` is false, `<axis>_reason`.
+    and for each axis, unless `reasons` is false, `<axis>_rule` and `<axis>_reason`.
     """
     # Verdicts and reasons depend on these columns only: each distinct combination is judged once
     # (an inventory of a million rows holds a few hundred), then the verdicts are spread back.
@@ -290,10 +290,10 @@ def _judge(frame: pd.DataFrame, absent: list[str], lang: str, reasons: bool) -> 
             hit = pending & rule.when(facts).fillna(False).to_numpy(dtype=bool)
             fired[hit] = k
             pending &= ~hit
-        templates = [rule.reason(lang) + _absent_note(rule, absent, lang) for rule in axis.rules]
         out[axis.name] = _decode(fired, [rule.verdict for rule in axis.rules], frame.index)
-        out[f"{axis.name}_rule"] = _decode(fired, [rule.id for rule in axis.rules], frame.index)
-        if reasons:  # a million reasons weigh: build them only for those who print them
+        if reasons:  # a million reasons (and rules) weigh: build them only for those who print them
+            templates = [rule.reason(lang) + _absent_note(rule, absent, lang) for rule in axis.rules]
+            out[f"{axis.name}_rule"] = _decode(fired, [rule.id for rule in axis.rules], frame.index)
             out[f"{axis.name}_reason"] = _reasons(fired, templates, facts)
     affiliated = out["anchoring"] == "zone-affiliated"
     out["zone"] = facts["zone"].where(facts["zone"] != "", facts["_zone_text"]).where(affiliated, "")

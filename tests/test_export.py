@@ -238,7 +238,7 @@ def test_a_full_disk_is_an_output_error_naming_the_file_and_leaves_the_old_one(t
 
     real = export_module.atomic_write
     monkeypatch.setattr(export_module, "atomic_write", full)
-    import cicli.workbook as workbook
+    from cicli import workbook
 
     monkeypatch.setattr(workbook, "atomic_write", full)
     with pytest.raises(OutputError) as caught:

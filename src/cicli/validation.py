@@ -50,7 +50,7 @@ _WORD_MONTH = re.compile(r"^([a-z]+) (\d{4})$")
 # Patterns as strings, not compiled: Arrow's RE2 kernels take them so.
 _NUMBER = r"^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$"  # what a person writes; not "inf" or "nan"
 #: Control, zero-width and direction characters: invisible in a cell, and trouble in a file.
-CONTROL = (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+CONTROL = (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
            *range(0x2066, 0x206A), 0xFEFF)
 _CONTROL = character_class(CONTROL)
 _SPACE = (0x09, 0x0A, 0x0C, 0x0D, 0x20)  # RE2's \s: no web address holds one

@@ -161,12 +161,11 @@ def _distinct_characters(data, leads):
     """The distinct characters that begin at `leads` in UTF-8 `data`, and which of them each one is."""
     import numpy as np
 
-    from .arrays import code_points
+    from .arrays import characters_at
 
     if not len(leads):
         return [], np.zeros(0, dtype=np.int64)
-    following = (data.take(leads + k, mode="clip") for k in (1, 2, 3))  # clipped: past a character's end
-    points = code_points(data[leads], *following)
+    points = characters_at(data, leads)
     if points.max() < 0x10000:  # a table over the Basic Multilingual Plane: no sort
         seen = np.zeros(0x10000, dtype=bool)
         seen[points] = True

@@ -71,11 +71,15 @@ def test_lang_from_environment(run, monkeypatch):
     assert out.startswith("| Name ")
 
 
+def _buffered_env(**env) -> dict:
+    """The environment with output buffered as people's is (this machine sets PYTHONUNBUFFERED)."""
+    return {**{k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}, **env}
+
+
 def _cicli(*args, **env):
-    """cicli in a process of its own, its output buffered as people's is (PYTHONUNBUFFERED unset)."""
-    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    """cicli in a process of its own, its output buffered."""
     return subprocess.run([sys.executable, "-m", "cicli", *args], capture_output=True, text=True,
-                          env={**inherited, "COLUMNS": "120", **env}, timeout=60)
+                          env=_buffered_env(COLUMNS="120", **env), timeout=60)
 
 
 def test_the_console_script_ends_with_its_output_out_and_its_exit_code(run):
@@ -95,10 +99,9 @@ def test_the_console_script_ends_with_its_output_out_and_its_exit_code(run):
 @pytest.mark.parametrize("unbuffered", ["", "1"])
 def test_output_to_a_full_disk_says_so_and_fails(args, unbuffered):
     """Whether the failure comes at a write inside the command or at the last flush."""
-    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     with open("/dev/full", "w") as full:
         done = subprocess.run([sys.executable, "-m", "cicli", *args], stdout=full, stderr=subprocess.PIPE, text=True,
-                              env={**inherited, "PYTHONUNBUFFERED": unbuffered}, timeout=60, check=False)
+                              env=_buffered_env(PYTHONUNBUFFERED=unbuffered), timeout=60, check=False)
     assert (done.returncode, done.stderr) == (1, "cicli: the output could not be written: No space left on device.\n")
 
 

@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 import pytest
 from conftest import printed_rows, write_csv, write_xlsx
 
-from cicli import arrays
+from cicli.speed import arrays
 
 
 def test_strings_and_scalars_equal_what_pyarrow_builds():
@@ -52,7 +52,7 @@ def test_text_bytes_and_holds_any_see_only_their_slice_of_each_chunk():
 
 
 def test_holds_any_agrees_with_a_search_in_every_cell():
-    from cicli.validation import _CONTROL, CONTROL
+    from cicli.validation.checks import _CONTROL, CONTROL
 
     cells = ["plain", "tab\there", "new\nline", "bell\x07", "nul\x00", "bom\ufeff", "rtl\u202e", "zw\u200d", "del\x7f",
              "é’–…", "\u2028\u206a\u200a"]
@@ -67,8 +67,8 @@ def test_holds_any_equals_python_on_random_text(monkeypatch, block):
     holds_any says what a look at every character says, for sets of each width."""
     import random
 
-    from cicli.render import _CSV_SPECIAL
-    from cicli.validation import _SPACE, CONTROL
+    from cicli.speed.csv_lines import _CSV_SPECIAL
+    from cicli.validation.checks import _SPACE, CONTROL
 
     monkeypatch.setattr(arrays, "SEARCH_BLOCK", block)
     randomly = random.Random(block)
@@ -85,7 +85,7 @@ def test_holds_any_equals_python_on_random_text(monkeypatch, block):
 
 
 def test_character_class_matches_exactly_its_characters():
-    from cicli.validation import _CONTROL, CONTROL
+    from cicli.validation.checks import _CONTROL, CONTROL
 
     points = [c for c in range(0x3000) if not 0xD800 <= c < 0xE000] + [0xFEFE, 0xFEFF, 0xFF00, 0x1F600, 0x10FFFF]
     column = pa.array([chr(c) for c in points], type=pa.large_string())

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-import cicli.arrays as arrays
-from cicli.arrays import in_parallel
-from cicli.columns import distinct_rows, map_distinct, spread
+import cicli.speed.arrays as arrays
+from cicli.speed.arrays import in_parallel
+from cicli.speed.frames import distinct_rows, map_distinct, spread
 
 
 def test_distinct_rows_numbers_combinations_in_order_of_first_appearance():
@@ -59,7 +59,7 @@ def test_two_threads_change_nothing_in_what_is_read_checked_and_classified(tmp_p
     import csv
 
     from cicli import reports, validation
-    from cicli.reader import bundled_path
+    from cicli.read import bundled_path
 
     with bundled_path().open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
@@ -73,7 +73,7 @@ def test_two_threads_change_nothing_in_what_is_read_checked_and_classified(tmp_p
 
     def outcome():
         report = validation.validate(path)
-        table = reports.classify(path, lang="fr")
+        table = reports.classify(path, lang="fr").frame
         return report.as_dict(), table
 
     alone_report, alone_table = outcome()

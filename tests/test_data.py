@@ -99,7 +99,7 @@ def _squeeze(text: str) -> str:
 
 @pytest.mark.skipif(not SEED.exists(), reason="the report's text is not beside the checkout")
 def test_every_quote_of_the_evidence_stands_in_the_report():
-    from cicli.reader import bundled_evidence
+    from cicli.read import bundled_evidence
 
     report = _squeeze(SEED.read_text(encoding="utf-8"))
     for row in bundled_evidence():
@@ -108,7 +108,7 @@ def test_every_quote_of_the_evidence_stands_in_the_report():
 
 
 def test_evidence_names_real_centres_and_columns():
-    from cicli.reader import bundled_evidence
+    from cicli.read import bundled_evidence
 
     ids = {r["id"] for r in bundled_rows()}
     evidence = bundled_evidence()

@@ -12,17 +12,18 @@ from pathlib import Path
 import pytest
 from conftest import PRINTED_ANNEX, sha256, write_csv
 
-from cicli import export as export_module
+from cicli.writers import csv as export_module
+from cicli.writers import safety as safety_module
 from cicli import reports
 from cicli.errors import OutputError, UsageError
-from cicli.export import export
+from cicli.writers import export
 
 GOLDEN = Path(__file__).parent / "golden"
 VERDICT_KEYS = ("origin", "anchoring", "zone", "model", "status", "designated_on", "redirected_from_zi")
 
 
 def verdicts(path=None) -> dict:
-    return {r["id"]: tuple(r[k] for k in VERDICT_KEYS) for r in reports.records(reports.classify(path))}
+    return {r["id"]: tuple(r[k] for k in VERDICT_KEYS) for r in reports.classify(path).records()}
 
 
 @pytest.mark.parametrize("name, lang", [("annexe.csv", "fr"), ("annex.json", "en"), ("annexe.md", "fr"),
@@ -171,7 +172,7 @@ def test_missing_or_read_only_folder(tmp_path, monkeypatch):
     with pytest.raises(OutputError, match="does not exist"):
         export(tmp_path / "nope" / "a.csv")
     real_access = os.access
-    monkeypatch.setattr(export_module.os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    monkeypatch.setattr(safety_module.os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
     with pytest.raises(OutputError, match="is not writable"):
         export(tmp_path / "a.csv")
     assert list(tmp_path.iterdir()) == []
@@ -197,7 +198,7 @@ def test_compare_arguments(run, tmp_path, args, message):
 
 
 def test_excel_flag_needs_csv():
-    with pytest.raises(UsageError, match="--excel applies to CSV"):
+    with pytest.raises(UsageError, match="excel: applies to CSV"):
         export("a.xlsx", excel=True)
 
 
@@ -214,7 +215,7 @@ def test_interrupted_export_leaves_the_old_file_and_no_temporary(tmp_path, monke
 
     real = export_module.atomic_write
     monkeypatch.setattr(export_module, "atomic_write", interrupted)
-    import cicli.workbook as workbook
+    import cicli.writers.xlsx as workbook
 
     monkeypatch.setattr(workbook, "atomic_write", interrupted)
     with pytest.raises(Stop):
@@ -238,7 +239,7 @@ def test_a_full_disk_is_an_output_error_naming_the_file_and_leaves_the_old_one(t
 
     real = export_module.atomic_write
     monkeypatch.setattr(export_module, "atomic_write", full)
-    from cicli import workbook
+    from cicli.writers import xlsx as workbook
 
     monkeypatch.setattr(workbook, "atomic_write", full)
     with pytest.raises(OutputError) as caught:
@@ -271,7 +272,7 @@ def test_workbook_opens_in_libreoffice(tmp_path):
 def test_no_links_beyond_excels_limit(tmp_path, monkeypatch):
     from openpyxl import load_workbook
 
-    import cicli.workbook as workbook
+    import cicli.writers.xlsx as workbook
 
     monkeypatch.setattr(workbook, "MAX_LINKS", 5)  # the bundled annex has 14 rows
     annex = load_workbook(export(tmp_path / "a.xlsx", lang="fr").path)["Annexe"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cicli.text import fold, fold_column
+from cicli.speed.fold import fold_column
+from cicli.text import fold
 
 TRICKY = ["Sept-Îles", "SEPT ILES", "Rivière-du-Loup", "L’Assomption", "Œuvre d'Æsop", "Straße", "ﬁbre",
           "Gaspésie–Îles-de-la-Madeleine", "  espaces   multiples ", "CIBÉT-VTE", "Ça", "naïve", "Zürich",
@@ -26,7 +27,7 @@ def test_fold_column_equals_fold_on_tricky_text():
 
 
 def test_fold_column_in_two_threads_and_with_a_separator(monkeypatch):
-    from cicli import arrays
+    from cicli.speed import arrays
 
     monkeypatch.setattr(arrays, "PARALLEL_ROWS", 4)
     column = pd.Series(TRICKY, dtype="str")
@@ -51,7 +52,7 @@ def test_fold_column_equals_fold_on_random_text_in_many_blocks(monkeypatch):
     at random: folding by whole columns, in blocks that split them anywhere, equals fold."""
     import random
 
-    from cicli import arrays, text
+    from cicli.speed import arrays, fold as text
 
     monkeypatch.setattr(text, "FOLD_BLOCK", 7)
     monkeypatch.setattr(arrays, "PARALLEL_ROWS", 50)

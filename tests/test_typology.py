@@ -120,7 +120,7 @@ BUNDLED = {  # id: (origin, anchoring, zone, model, status, designated_on)
 
 
 def test_bundled_verdicts():
-    table = reports.classify()
+    table = reports.classify().frame
     got = {r.id: (r.origin, r.anchoring, r.zone, r.model, r.status, r.designated_on) for r in table.itertuples()}
     assert got == BUNDLED
     redirected = dict(zip(table["id"], table["redirected_from_zi"]))
@@ -146,7 +146,7 @@ PRINTED_VERDICTS = {  # the seven annex columns alone: what their words say, not
 
 
 def _verdicts(path, **kw) -> dict:
-    table = reports.classify(path, **kw)
+    table = reports.classify(path, **kw).frame
     return {r.name: (r.origin, r.anchoring, r.zone, r.model, r.status) for r in table.itertuples()}
 
 
@@ -170,7 +170,7 @@ def test_same_verdicts_in_csv_and_xlsx_french_or_english_headers(tmp_path):
 
 def test_bundled_data_round_trips_through_xlsx(tmp_path):
     import csv as _csv
-    from cicli.reader import bundled_path
+    from cicli.read import bundled_path
 
     with bundled_path().open(encoding="utf-8", newline="") as f:
         rows = list(_csv.reader(f))
@@ -181,7 +181,7 @@ def test_bundled_data_round_trips_through_xlsx(tmp_path):
 def test_cli_json_equals_the_library(run_json):
     code, data, _ = run_json("classify", "--lang", "fr")
     assert code == 0
-    assert data == json.loads(json.dumps(reports.records(reports.classify(lang="fr")), ensure_ascii=False))
+    assert data == json.loads(json.dumps(reports.classify(lang="fr").records(), ensure_ascii=False))
     hifa = next(d for d in data if d["id"] == "hifa")
     assert list(hifa)[:16] == ["id", "name", "region", "locality", "niche", "lead", "source_url", "notes", "origin",
                                "anchoring", "zone", "model", "status", "designated_on", "redirected_from_zi",
@@ -236,9 +236,9 @@ def test_markdown_output_with_reasons(run):
 
 def test_the_last_rule_of_each_axis_always_holds_and_says_undetermined():
     # classify() does not evaluate the last rule: it is where every row not yet decided lands.
-    from cicli.typology import _always
+    from cicli.typology.conditions import Always
 
     for axis in AXES:
         last = axis.rules[-1]
-        assert (last.verdict, last.when, last.id) == ("undetermined", _always, f"{axis.name}.unknown")
-        assert all(rule.when is not _always for rule in axis.rules[:-1])
+        assert (last.verdict, last.when, last.id) == ("undetermined", Always(), f"{axis.name}.unknown")
+        assert all(not isinstance(rule.when, Always) for rule in axis.rules[:-1])

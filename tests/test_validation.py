@@ -9,7 +9,8 @@ from conftest import PRINTED_ANNEX, sha256, write_csv, write_xlsx, printed_rows
 
 from cicli.errors import InputError
 from cicli.problems import CATALOGUE
-from cicli.validation import MAX_PER_CODE, load, validate
+from cicli.validation import load, validate
+from cicli.validation.checks import MAX_PER_CODE
 
 
 def problems(tmp_path, rows, **kw):
@@ -132,8 +133,8 @@ def test_load_raises_with_the_first_error_and_the_count(tmp_path):
     path = write_csv(tmp_path / "t.csv", [["Nom", "status"], ["", "x"], ["B", "y"]])
     with pytest.raises(InputError) as e:
         load(path)
-    assert str(e.value) == (f"{path}, row 2, column Nom: this row has data but no name. "
-                            "(and 2 more errors; run `cicli validate` to list them)")
+    assert str(e.value) == f"{path}, row 2, column Nom: this row has data but no name. (and 2 more errors)"
+    assert e.value.hint == "validate"
 
 
 def test_unreadable_file_is_a_report_with_one_error(tmp_path):
@@ -184,7 +185,7 @@ def test_cli_validate_table_keeps_row_numbers_whole(run, tmp_path):
 
 def test_without_warnings_the_errors_are_the_same(tmp_path):
     """load() skips the checks that can only warn: the errors it stops on are validate's errors."""
-    from cicli.reader import read_table
+    from cicli.read import read_table
     from cicli.validation import check
 
     rows = [["Nom", "Région", "Responsable", "Sources", "latitude", "status", "designated_on"],

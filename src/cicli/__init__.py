@@ -1,9 +1,15 @@
 """cicli: the centres d'innovation of Quebec, from the 2025 report's annex.
 
-The public API, importable without paying for pandas until it is used: `validate(path)` and
-`load(path)` read and check a file; `classify`, `compare`, `show` and `summary` return what the
-commands print, as DataFrames and plain data; `cicli.export.export(out)` writes a file (a
-top-level `export` would clash with the `cicli.export` module).
+The library behind the `cicli` command, one function per command, each with the command's
+defaults. Nothing heavy is imported until a function is used.
+
+- `validate(path)` → a report of the file's problems; `load(path)` → the checked table, or an error.
+- `classify(path)`, `compare([a, b], path)`, `show(name, path)`, `summary(path)` → results that know
+  their `records()` (JSON), `rows()` (CSV) and `sections()` (tables for people); see cicli.results.
+- `export(out, path)` writes a file: .xlsx, .csv, .json, .md or .geojson.
+- `render(result, fmt)` prints a result as the command line does.
+
+`path` is a CSV or XLSX file; None reads the annex bundled with cicli.
 """
 
 from __future__ import annotations
@@ -11,16 +17,15 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 _API = {
-    "read_table": "reader",
-    "Table": "reader",
-    "validate": "validation",
     "load": "validation",
-    "Report": "validation",
+    "validate": "validation",
     "classify": "reports",
-    "records": "reports",
     "compare": "reports",
     "show": "reports",
     "summary": "reports",
+    "export": "writers",
+    "render": "render",
+    "read_table": "read",
 }
 
 __all__ = ["__version__", *_API]
@@ -32,3 +37,7 @@ def __getattr__(name: str):
 
         return getattr(import_module(f"{__name__}.{_API[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -45,8 +45,9 @@ def typology() -> str:
         out.append(f"Verdicts: {codes}.\n")
         out.append("The rules, in order; the first that holds gives the verdict.\n")
         for n, rule in enumerate(axis.rules, 1):
-            uses = ", ".join(f"`{u}`" for u in rule.uses)
-            out.append(f"{n}. **`{rule.id}`** → `{rule.verdict}`, reads {uses}.  ")
+            uses = ", ".join(f"`{u}`" for u in rule.uses) or "nothing"
+            out.append(f"{n}. **`{rule.id}`** → `{rule.verdict}` when {rule.when.describe('en')} "
+                       f"(« {rule.when.describe('fr')} »); reads {uses}.  ")
             out.append(f"   Reason: « {rule.reason_fr} » / “{rule.reason_en}”.  ")
             if rule.quote:
                 out.append(f"   The report ({rule.section}): « {rule.quote} »")
@@ -60,7 +61,7 @@ def evidence() -> str:
     """Per centre, the report's sentences behind its facts (data/evidence.csv)."""
     import csv
 
-    from .reader import bundled_evidence, bundled_path
+    from .read import bundled_evidence, bundled_path
 
     with bundled_path().open(encoding="utf-8", newline="") as f:
         names = {row["id"]: row["name"] for row in csv.DictReader(f)}

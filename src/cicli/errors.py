@@ -1,4 +1,6 @@
-"""The project's errors. The CLI turns each into a message and an exit code, in one place."""
+"""The project's errors: one shape, whatever raised them. The CLI turns each into a message and an
+exit code, in one place, and adds what to type to get further (a hint names an option, never the
+library)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ class CicliError(Exception):
     code = "error"
 
     def __init__(self, message: str, *, code: str | None = None, path: str | None = None,
-                 row: int | None = None, column: str | None = None):
+                 row: int | None = None, column: str | None = None, option: str | None = None,
+                 hint: str | None = None):
         super().__init__(message)
         self.message = message
         if code:
@@ -18,11 +21,18 @@ class CicliError(Exception):
         self.path = path
         self.row = row
         self.column = column
+        self.option = option  # the parameter the error is about (`status`): the CLI names it `--status`
+        self.hint = hint  # what the user can do next, as a key the interface words (see cli.messages)
+
+    def where(self) -> str:
+        parts = [p for p in (self.path, f"row {self.row}" if self.row else None,
+                             f"column {self.column}" if self.column else None) if p]
+        return ", ".join(parts)
 
     def __str__(self) -> str:
-        where = [p for p in (self.path, f"row {self.row}" if self.row else None,
-                             f"column {self.column}" if self.column else None) if p]
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+        where = self.where()
+        subject = f"{self.option}: " if self.option else ""
+        return f"{where}: {subject}{self.message}" if where else f"{subject}{self.message}"
 
 
 class InputError(CicliError):

@@ -75,3 +75,36 @@ def spread(distinct: pd.DataFrame, groups: np.ndarray, index) -> pd.DataFrame:
 
     spread_columns = in_parallel(column, distinct.columns, len(groups))
     return pd.DataFrame(dict(zip(distinct.columns, spread_columns)), index=index)
+
+
+def per_distinct(frame: pd.DataFrame, columns: list[str], function) -> pd.DataFrame:
+    """`function` of the first row of each distinct combination of `columns` (a DataFrame on those
+    rows), spread back to every row: work done once per combination, not once per row."""
+    firsts, groups = distinct_rows(frame, columns)
+    return spread(function(frame[columns].iloc[firsts]), groups, frame.index)
+
+
+def pick(choices: np.ndarray, values: list[str], index) -> pd.Series:
+    """values[choices[i]] for every row, built by Arrow (no Python string per row)."""
+    import pyarrow as pa
+
+    strings = pa.DictionaryArray.from_arrays(pa.array(choices, type=pa.int32()), pa.array(values, type=pa.large_string()))
+    return str_series(strings.dictionary_decode(), index)
+
+
+def join_text(pieces: list) -> pd.Series:
+    """Pieces (strings, or Series of strings on one index) joined row by row: one element-wise join."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    index = next(p.index for p in pieces if isinstance(p, pd.Series))
+    arrays = [pa.scalar(p, type=pa.large_string()) if isinstance(p, str) else arrow_strings(p).combine_chunks()
+              for p in pieces]
+    return str_series(pc.binary_join_element_wise(*arrays, pa.scalar("", type=pa.large_string())), index)
+
+
+def has_repeats(values: pd.Series) -> bool:
+    """Whether any non-empty string appears twice."""
+    from .arrays import earlier_rows
+
+    return earlier_rows(arrow_strings(values)) is not None

@@ -13,33 +13,44 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, labels
-from .export import Progress, annex_table, atomic_write, strip_illegal, typology_table
-from .report_facts import REPORT
-from .typology import AXES
+from .. import __version__, labels
+from ..read import bundled_path
+from ..report_facts import REPORT
+from ..typology import AXES
+from .safety import atomic_write, input_checksum, strip_illegal
+from .tables import annex_table, typology_table
 
 MAX_WIDTH = 60
 MAX_LINKS = 65_530  # Excel's limit of hyperlinks on one worksheet
 PROGRESS_EVERY = 5000
 
 
+def write(job) -> None:
+    """Write the workbook to the job's target (atomically); notes how many illegal characters the data held."""
+    from .. import reports
+
+    side = reports.compare(job.compare, lang=job.lang, centres=job.centres) if job.compare else None
+    removed = write_workbook(job.target, force=job.force, raw=job.centres.table.frame, headers=job.centres.table.headers,
+                             table=job.table, summary=reports.summarize(job.table, job.lang), side=side, lang=job.lang,
+                             source=job.source or f"{bundled_path().name} (bundled)",
+                             checksum=input_checksum(job.source), progress=job.progress)
+    job.note_removed(removed)
+
+
 def write_workbook(target: Path, *, force: bool, raw: pd.DataFrame, headers: dict, table: pd.DataFrame,
-                   summary: dict, side: pd.DataFrame | None, lang: str, source: str, checksum: str,
-                   progress: Progress | None) -> int:
+                   summary, side, lang: str, source: str, checksum: str, progress) -> int:
     """Write the workbook to `target` (atomically); returns how many illegal characters the data held."""
     from openpyxl import Workbook
-
-    from .present import compared, summary_sections
 
     sheets: list[tuple[str, list[tuple[str | None, pd.DataFrame]]]] = []
     annex, removed_annex = strip_illegal(annex_table(raw, headers, table, lang))
     typology, _ = strip_illegal(typology_table(table, lang))  # repeats the annex's names: counted once
     sheets.append((_name("sheet_annex", lang), [(None, annex)]))
     sheets.append((_name("sheet_typology", lang), [(None, typology)]))
-    sheets.append((_name("sheet_summary", lang), summary_sections(summary, lang, bars=False)))
+    sheets.append((_name("sheet_summary", lang), [(s.title, s.frame) for s in summary.sections()]))
     sheets.append((_name("sheet_method", lang), [(None, _method(lang, source, checksum))]))
     if side is not None:
-        sheets.append((_name("sheet_compare", lang), [(None, compared(side, lang))]))
+        sheets.append((_name("sheet_compare", lang), [(None, side.labelled())]))
     total = sum(len(frame) for _, sections in sheets for _, frame in sections)
 
     def write(stream) -> None:
@@ -75,7 +86,7 @@ def _name(code: str, lang: str) -> str:
     return labels.label("field", code, lang)
 
 
-def _write_sheet(worksheet, sections, *, chart: bool, done: int, total: int, progress: Progress | None) -> int:
+def _write_sheet(worksheet, sections, *, chart: bool, done: int, total: int, progress) -> int:
     """Sections one under the other; the first one's header is the sheet's frozen, filtered header."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font

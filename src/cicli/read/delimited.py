@@ -1,0 +1,230 @@
+"""CSV files → an annex table: encoding, delimiter and header row found, every cell read as text.
+
+Arrow's multi-threaded reader takes the usual file; ragged rows and dialects it refuses go through
+pandas' careful reader, which says where.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+
+from ..errors import InputError
+from ..problems import Problem
+from .table import HEADER_SEARCH_ROWS, Table, find_header, name_columns
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DELIMITERS = (",", ";", "\t", "|")
+SAMPLE_BYTES = 1 << 16
+THREADED_READ_BYTES = 4 << 20  # below this, starting Arrow's thread pool costs more than it saves
+READ_BLOCK_BYTES = 4 << 20  # Arrow parses blocks of this size; each becomes a chunk of every column,
+# and work per chunk (a few numpy calls) adds up over 1 MB blocks, Arrow's default
+
+_FRENCH = set("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ’‘“”«»–—…°€©® \u00a0\u202f")
+_SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
+_PANDAS_WIDTH = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_PANDAS_OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+
+
+def bom_encoding(p: Path) -> str | None:
+    """The encoding a byte order mark declares, if the file starts with one."""
+    with p.open("rb") as f:
+        head = f.read(4)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16"
+    return None
+
+
+def detect_encoding(p: Path, name: str) -> str:
+    """For a file that is not UTF-8: cp1252 only when the text then looks French; else an error
+    naming the line and the byte. The file is read in chunks: memory stays bounded whatever its size.
+    """
+    with p.open("rb") as f:
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        offset = lines = 0
+        try:
+            for chunk in iter(lambda: f.read(1 << 22), b""):
+                decoder.decode(chunk)
+                offset += len(chunk)
+                lines += chunk.count(b"\n")
+            decoder.decode(b"", final=True)
+            return "utf-8"
+        except UnicodeDecodeError as e:
+            bad_at, bad_byte = offset + e.start, chunk[e.start] if e.start < len(chunk) else 0
+            line = lines + chunk.count(b"\n", 0, e.start) + 1
+        if _looks_like_french_cp1252(f):
+            return "cp1252"
+    raise InputError(f"line {line}: byte {bad_byte:#04x} at offset {bad_at} is not UTF-8, and the file does not "
+                     "read as French text in cp1252 either. Save it as « CSV UTF-8 ».",
+                     code="encoding-error", path=name, hint="encoding")
+
+
+_CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+
+
+def _looks_like_french_cp1252(f) -> bool:
+    """No byte cp1252 leaves undefined, and the first megabytes' accented letters are French ones."""
+    f.seek(0)
+    sample = f.read(1 << 22)
+    f.seek(0)
+    for chunk in iter(lambda: f.read(1 << 22), b""):
+        if any(b in chunk for b in _CP1252_UNDEFINED):
+            return False
+    foreign = [ch for ch in sample.decode("cp1252") if ord(ch) > 127]
+    return bool(foreign) and sum(ch in _FRENCH for ch in foreign) >= 0.9 * len(foreign)
+
+
+def _sample_records(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
+    """The first records of `text` split on `delimiter`, and the line each one ends on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records, ends = [], []
+    try:
+        for record in reader:
+            records.append(record)
+            ends.append(reader.line_num)
+            if len(records) >= HEADER_SEARCH_ROWS:
+                break
+    except csv.Error:
+        pass
+    return records, ends
+
+
+def _sniff(sample: str, forced: str | None) -> tuple[str, int, int, int]:
+    """Delimiter, index of the header record, the lines before it, and its width."""
+    candidates = (forced,) if forced else DELIMITERS
+    best = None
+    for delimiter in candidates:
+        records, ends = _sample_records(sample, delimiter)
+        if not records:
+            continue
+        index, score = find_header(records)
+        width = len(records[index])
+        rank = (score, width > 1, -candidates.index(delimiter))
+        if best is None or rank > best[0]:
+            best = (rank, delimiter, index, ends[index - 1] if index else 0, width)
+    if best is None:
+        return candidates[0], 0, 0, 1
+    return best[1:]
+
+
+def read_csv(p: Path, encoding: str, name: str | None) -> Table:
+    name = name or str(p)
+    with p.open("r", encoding=encoding, newline="", errors="replace") as f:
+        sample = f.read(SAMPLE_BYTES)
+    if not sample.strip():
+        raise InputError("the file holds no table (only blank lines).", code="empty-file", path=name)
+    lines_before = 0
+    forced = None
+    first_line = sample.splitlines()[0] if sample else ""
+    if m := _SEP_LINE.match(first_line):
+        forced = m.group(1)
+        lines_before = 1
+        sample = sample[len(first_line):].lstrip("\r\n")
+    delimiter, header_index, header_lines, header_width = _sniff(sample, forced)
+    skip = lines_before + header_lines
+    columns = _arrow_csv(p, encoding, delimiter, skip, header_width)
+    problems: list[Problem] = []
+    if columns is None:  # ragged rows, or a dialect Arrow does not take: the careful path says where
+        frame, problems = _pandas_csv(p, encoding, delimiter, skip, name, header_row=header_index + 1)
+        columns = [frame[c] for c in frame.columns]
+    table = name_columns(columns, header_row=header_index + 1, source=name, problems=problems,
+                            header_width=header_width)
+    table.format, table.encoding, table.delimiter = "csv", encoding, delimiter
+    return table
+
+
+def _arrow_csv(p: Path, encoding: str, delimiter: str, skip: int, width: int) -> list | None:
+    """The fast path: Arrow's multi-threaded reader, every cell a string. None if any row is ragged
+    or a byte does not decode: the careful path then says where."""
+    import pyarrow.csv as pcsv
+
+    names = [f"c{i}" for i in range(width)]
+    try:
+        table = pcsv.read_csv(
+            p,
+            read_options=pcsv.ReadOptions(skip_rows=skip, column_names=names, block_size=READ_BLOCK_BYTES,
+                                          encoding="utf8" if encoding in ("utf-8", "utf-8-sig") else encoding,
+                                          use_threads=p.stat().st_size > THREADED_READ_BYTES),
+            parse_options=pcsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
+                                            newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pcsv.ConvertOptions(column_types={n: pa.large_string() for n in names},  # no cast later
+                                                strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, LookupError):
+        return None  # a ragged row (Arrow stops at it), bytes not in the encoding, …
+    if table.num_rows == 0 or (_may_swallow(p, table) and _odd_quotes(p)):
+        return None
+    return table.columns
+
+
+def _may_swallow(p: Path, table) -> bool:
+    """Whether a quote left open could have run silently to the end of the file. Arrow then reads the
+    rest of the file into the last row's last cell (in any other cell the row comes out short, and
+    Arrow refuses it): so only when that cell holds a line break, or the file ends without one."""
+    last = table.column(table.num_columns - 1)[-1].as_py()
+    if "\n" in last or "\r" in last:
+        return True
+    with p.open("rb") as f:
+        f.seek(-1, os.SEEK_END)
+        return f.read(1) not in (b"\n", b"\r")
+
+
+def _odd_quotes(p: Path) -> bool:
+    """An odd number of `"` means a quote is never closed (escaped quotes come in pairs)."""
+    count = 0
+    with p.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 22), b""):
+            count += chunk.count(b'"')
+    return count % 2 == 1
+
+
+def _pandas_csv(p: Path, encoding: str, delimiter: str, skip: int, name: str, *, header_row: int,
+                width: int | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    import pandas as pd
+
+    options = dict(sep=delimiter, header=None, skiprows=skip, dtype=str, keep_default_na=False,
+                   na_filter=False, skip_blank_lines=False, index_col=False, encoding=encoding,
+                   encoding_errors="strict", engine="c", quoting=csv.QUOTE_MINIMAL)
+    if width:
+        options["names"] = range(width)
+    try:
+        return pd.read_csv(p, **options), []
+    except pd.errors.EmptyDataError:
+        raise InputError("the file holds no table.", code="empty-file", path=name) from None
+    except pd.errors.ParserError as e:
+        if width is None and _PANDAS_WIDTH.search(str(e)):
+            return _pandas_csv(p, encoding, delimiter, skip, name, header_row=header_row,
+                               width=_max_width(p, encoding, delimiter, skip))
+        if m := _PANDAS_OPEN_QUOTE.search(str(e)):
+            row = header_row + int(m.group(1))  # pandas counts from the header, from 0
+            raise InputError("a quoted cell opens (\") on this row and is never closed, so the rest of the file "
+                             "would fall into it. Close the quote, or remove it.", code="unreadable-file",
+                             path=name, row=row) from None
+        raise InputError(f"the CSV cannot be parsed ({first_line(e)}).", code="unreadable-file", path=name) from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"the file is not valid {encoding} ({e.reason} at byte {e.start}).",
+                         code="encoding-error", path=name, hint="encoding") from None
+
+
+def _max_width(p: Path, encoding: str, delimiter: str, skip: int) -> int:
+    # Only on files with ragged rows: the fast path has already failed.
+    csv.field_size_limit(1 << 30)
+    with p.open("r", encoding=encoding, newline="", errors="replace") as f:
+        for _ in range(skip):
+            f.readline()
+        return max((len(r) for r in csv.reader(f, delimiter=delimiter)), default=1)
+
+
+def first_line(e: Exception) -> str:
+    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__

@@ -1,0 +1,88 @@
+"""`compare`: centres side by side, facts and verdicts in rows; and the table both compare and show read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .. import labels
+from ..errors import UsageError
+from ..results import Section, frame_columns
+from ..validation import Centres, load
+from .classification import classify
+from .finding import find
+from .wording import field_label, plain, value_text
+
+#: The rows of a comparison, in order: verdicts (codes) and facts (as the data holds them).
+COMPARE_FIELDS = ("name", "region", "locality", "niche", "lead", "status", "designated_on", "origin", "anchoring",
+                  "zone", "model", "redirected_from_zi", "zi_submitted_year", "initiators", "partners",
+                  "research_anchors", "specialised_equipment", "equipment", "services", "investment_cad",
+                  "public_funding_cad", "surface_sqft", "funding_notes", "source_url", "notes")
+
+
+@dataclass
+class Comparison:
+    """`side`: one row per field, one column per centre id, and a last column `differs`."""
+
+    side: pd.DataFrame
+    lang: str
+
+    @property
+    def ids(self) -> list[str]:
+        return [c for c in self.side.columns if c != "differs"]
+
+    def only_differences(self) -> Comparison:
+        return Comparison(self.side[self.side["differs"]], self.lang)
+
+    def records(self) -> dict:
+        return {"centres": self.ids,
+                "fields": [{"field": f, "differs": bool(row["differs"]), "values": {i: row[i] for i in self.ids}}
+                           for f, row in self.side.iterrows()]}
+
+    def rows(self):
+        out = self.side.copy()
+        out.insert(0, "field", out.index)
+        out["differs"] = out["differs"].map({True: "yes", False: "no"})
+        return frame_columns(out.reset_index(drop=True))
+
+    def labelled(self) -> pd.DataFrame:
+        """The comparison with labels; a first column marks the rows where the centres differ."""
+        side, lang = self.side, self.lang
+        out = pd.DataFrame({"≠": side["differs"].map({True: "≠", False: ""}),
+                            labels.label("field", "field", lang): [field_label(f, lang) for f in side.index]},
+                           index=side.index)
+        for centre in self.ids:
+            out[centre] = [value_text(f, v, lang) for f, v in side[centre].items()]
+        return out
+
+    def sections(self) -> list[Section]:
+        return [Section.of(self.labelled(), highlight=self.side["differs"])]
+
+
+def compare(queries: list[str], path=None, *, lang: str = "en", sheet: str | None = None,
+            encoding: str | None = None, centres: Centres | None = None) -> Comparison:
+    """Centres side by side: one row per field (COMPARE_FIELDS, where any of them has a value)."""
+    if len(queries) < 2:
+        raise UsageError("compare needs two centres or more.", hint="compare-example")
+    centres = centres or load(path, sheet=sheet, encoding=encoding)
+    full = full_table(centres, lang)
+    chosen = [find(full, q, full.get("aliases")) for q in queries]
+    if len(set(chosen)) < len(chosen):
+        twice = [full.at[i, "id"] for i in chosen if chosen.count(i) > 1][0]
+        raise UsageError(f"{twice!r} is named twice; compare different centres.")
+    fields = [f for f in COMPARE_FIELDS if f in full.columns]
+    side = full.loc[chosen, fields].T
+    side.columns = [full.at[i, "id"] for i in chosen]
+    side = side.map(plain).astype(object).where(side.notna(), None)
+    filled = side.apply(lambda row: any(v not in (None, "") for v in row), axis=1)
+    side = side[filled]
+    side["differs"] = side.apply(lambda row: len({"" if v is None else str(v) for v in row}) > 1, axis=1)
+    return Comparison(side, lang)
+
+
+def full_table(centres: Centres, lang: str) -> pd.DataFrame:
+    """The file's own columns beside the classification (the classification's values win)."""
+    table = classify(centres=centres, lang=lang).frame
+    extra = [c for c in centres.frame.columns if c not in table.columns]
+    return pd.concat([table, centres.frame[extra]], axis=1)

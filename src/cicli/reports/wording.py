@@ -1,0 +1,62 @@
+"""Codes made readable: field names and values as people read them, in their language."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import labels, schema
+from ..speed.frames import map_distinct
+from ..typology import AXIS_NAMES
+
+
+def field_label(field: str, lang: str) -> str:
+    if field in AXIS_NAMES:
+        return labels.label("axis", field, lang)
+    spec = schema.BY_NAME.get(field)
+    if spec:
+        return spec.fr if lang == "fr" else spec.en
+    return labels.label("field", field, lang)
+
+
+def value_text(field: str, value, lang: str) -> str:
+    """One value as a person reads it."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+        return ""
+    if field in AXIS_NAMES:
+        return labels.label(field, str(value), lang)
+    if isinstance(value, bool):
+        return labels.label("bool", "yes" if value else "no", lang)
+    spec = schema.BY_NAME.get(field)
+    kind = spec.type if spec else ""
+    if kind == "bool":
+        return labels.label("bool", str(value), lang)
+    if kind == "enum_list":
+        return "\n".join(labels.label(field, k.strip(), lang) for k in str(value).split(";"))
+    if kind == "list":
+        return "\n".join(item.strip() for item in str(value).split(schema.LIST_SEPARATOR))
+    if isinstance(value, (int, float)) and kind == "number":
+        return number_text(value, lang)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def verdict_text(codes: pd.Series, axis: str, lang: str) -> pd.Series:
+    """A column of verdict codes as labels, looked up once per distinct code."""
+    return map_distinct(codes, lambda code: labels.label(axis, code, lang)).astype("str")
+
+
+def number_text(value: float, lang: str) -> str:
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
+    return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
+
+
+def plain(value):
+    """A cell as JSON wants it: None for missing, int for whole floats, Python scalars."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value

@@ -1,0 +1,104 @@
+"""The facts the typology's rules read: a row's columns, and what the annex's own words say.
+
+A file without the fact columns still classifies: a missing column reads as silent (empty). The
+annex's words are read once per distinct niche and note (an inventory repeats them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .. import labels
+from ..speed.frames import map_distinct
+from ..text import fold
+
+# The columns rules may read, beyond the annex's seven.
+FACT_COLUMNS = ("initiators", "initiator_kinds", "zone", "aims_zone", "independent", "status", "designated_on",
+                "specialised_equipment", "equipment", "hifa_analogue", "research_anchors",
+                "redirected_from_zi", "zi_submitted_year")
+READ_COLUMNS = (*FACT_COLUMNS, "niche", "notes")
+
+
+@dataclass(frozen=True)
+class AnnexWords:
+    """A wording of the annex read as evidence: where it is looked for, and the fact column it fills."""
+
+    columns: tuple[str, ...]
+    evidence: str
+    says_fr: str
+    says_en: str
+
+
+# Accents and case are optional in every wording.
+ANNEX_WORDS = {
+    "zone": AnnexWords(("niche", "notes"), "_zone_text",
+                       "« associé à … » ou « affilié à … » une zone",
+                       "« associé à … » or « affilié à … » a zone"),
+    "funded": AnnexWords(("notes",), "_funded_text",
+                         "« Financements publics obtenus »", "« Financements publics obtenus »"),
+    "project": AnnexWords(("niche", "notes"), "_project_text", "« (projet) »", "« (projet) »"),
+    "first-step": AnnexWords(("notes",), "_pre_zone_text",
+                             "« 1ère étape en vue d'une désignation de ZI »",
+                             "« 1ère étape en vue d'une désignation de ZI »"),
+}
+
+_ZONE_PHRASE = re.compile(
+    r"(?P<phrase>(?:associ|affili)[ée]e?s?\s+(?:à|a)\s+(?:la\s+|l['’]\s*|au\s+)?(?P<zone>[^()\n,;–]+?))\s*(?:[()]|$|[,;–])",
+    re.IGNORECASE | re.MULTILINE)
+_KNOWN_ZONES = {"vte": "VTÉ", "vallee de la transition energetique": "VTÉ", "zone aero": "Zone Aéro"}
+_PROJECT = re.compile(r"\(\s*projet\s*\)", re.IGNORECASE)
+_PRE_ZONE = re.compile(r"(?:premiere|1 ?e?re) etape en vue d une designation (?:de|comme) (?:zi|zone)")
+_FUNDED = "financements publics obtenus"
+
+#: The fields a reason may name, beyond the fact columns, and the columns each is made from.
+FIELD_SOURCES = {
+    "initiators_text": ("initiators", "initiator_kinds"),
+    "_zone_text": ("niche", "notes"),
+    "_zone_phrase": ("niche", "notes"),
+    "_month_text": ("designated_on",),
+}
+
+
+def facts(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The columns rules read, each present (empty where the file is silent), and derived evidence."""
+    index = frame.index
+    out = pd.DataFrame(index=index)
+    for column in READ_COLUMNS:
+        out[column] = frame[column].astype("str") if column in frame.columns else pd.Series("", index=index, dtype="str")
+    pairs = out["initiators"] + "\x1f" + out["initiator_kinds"]
+    out["initiators_text"] = map_distinct(pairs, lambda pair: initiators_text(*pair.split("\x1f"), lang))
+    annex_text = out["niche"] + " \n " + out["notes"]
+    names = ("_zone_phrase", "_zone_text", "_funded_text", "_project_text", "_pre_zone_text")
+    evidence = map_distinct(annex_text, _annex_evidence, columns=names)
+    for name in names:
+        out[name] = evidence[name].astype(bool if name in names[2:] else "str")
+    unknown_month = "mois non documenté" if lang == "fr" else "month not documented"
+    out["_month_text"] = out["designated_on"].where(out["designated_on"] != "", unknown_month)
+    return out
+
+
+def _annex_evidence(text: str) -> tuple[str, str, bool, bool, bool]:
+    """What the annex's own words say in a niche + notes: zone phrase and zone, funded, project, first step."""
+    niche, _, notes = text.partition(" \n ")
+    match = _ZONE_PHRASE.search(text)
+    phrase = match.group("phrase").strip() if match else ""
+    zone = match.group("zone").strip() if match else ""
+    folded_notes = fold(notes)
+    return (phrase, _KNOWN_ZONES.get(fold(zone), zone), _FUNDED in folded_notes, bool(_PROJECT.search(text)),
+            bool(_PRE_ZONE.search(folded_notes)))
+
+
+def initiators_text(initiators: str, kinds: str, lang: str) -> str:
+    names = [n.strip() for n in initiators.split(";") if n.strip()]
+    codes = [k.strip() for k in kinds.split(";") if k.strip()]
+    if len(codes) == len(names):
+        names = [f"{n} ({labels.label('initiator_kinds', k, lang)})" for n, k in zip(names, codes)]
+    elif not names:
+        names = [labels.label("initiator_kinds", k, lang) for k in codes]
+    if len(names) <= 1:
+        return "".join(names)
+    conjunction = " et " if lang == "fr" else " and "
+    return ", ".join(names[:-1]) + conjunction + names[-1]

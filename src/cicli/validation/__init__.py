@@ -1,0 +1,183 @@
+"""Validating a file: a table of raw strings → typed values and a report of problems.
+
+Checks run on whole Arrow columns, without pandas (`cicli validate` never imports it); only the
+rows they flag are visited, and at most MAX_PER_CODE of them are listed for each code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .. import schema
+from ..speed.arrays import (
+    boolean,
+    character_class,
+    earlier_rows,
+    holds_any,
+    in_parallel,
+    integers,
+    map_values,
+    number,
+    one_chunk,
+    strings,
+    text,
+    text_bytes,
+)
+from ..errors import InputError
+from ..problems import ERROR, Problem
+from ..read import Table, read_table
+from ..results import Section
+from .checks import _CONTROL, CONTROL, Flagger, check_coordinates, check_duplicates, check_regions
+from .checks import typed as typed_values
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+PROBLEM_FIELDS = ["severity", "code", "row", "column", "value", "message"]
+
+
+@dataclass
+class Report:
+    """What validation found: problems as data, and how the file was read."""
+
+    source: str
+    format: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    header_row: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not any(p.severity == ERROR for p in self.problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    def as_dict(self) -> dict:
+        return {"valid": self.valid, "source": self.source, "format": self.format, "encoding": self.encoding,
+                "delimiter": self.delimiter, "sheet": self.sheet, "header_row": self.header_row,
+                "problems": [p.as_dict() for p in self.problems]}
+
+    # A report is a result too (cicli.results): what `cicli validate` prints.
+    def records(self) -> dict:
+        return self.as_dict()
+
+    def rows(self):
+        problems = [p.as_dict() for p in self.problems]
+        return PROBLEM_FIELDS, [["" if p[c] is None else str(p[c]) for p in problems] for c in PROBLEM_FIELDS]
+
+    def sections(self) -> list[Section]:
+        if not self.problems:
+            return []
+        header, columns = self.rows()
+        return [Section(None, header, [list(row) for row in zip(*columns)])]
+
+
+@dataclass
+class Centres:
+    """A validated annex: typed values (codes for enums, YYYY-MM months, floats), and its report."""
+
+    frame: pd.DataFrame
+    table: Table
+    report: Report
+
+
+def validate(path=None, *, sheet: str | None = None, encoding: str | None = None) -> Report:
+    """Read and check an annex file; a file that cannot be read gives a report with one error."""
+    try:
+        table = read_table(path, sheet=sheet, encoding=encoding)
+    except InputError as e:
+        return Report(source=str(path), problems=[Problem.of(e.code, e.message, row=e.row, column=e.column)])
+    return check(table)[1]
+
+
+def load(path=None, *, sheet: str | None = None, encoding: str | None = None) -> Centres:
+    """Read and check an annex file; raise InputError naming the problems if it has errors.
+
+    The report lists errors and the warnings found while reading; `validate` gives every warning.
+    """
+    table = read_table(path, sheet=sheet, encoding=encoding)
+    typed, report = check(table, warnings=False)
+    if not report.valid:
+        errors = report.errors
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more error{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
+        raise InputError(first.message + more, code=first.code, path=table.source, row=first.row, column=first.column,
+                         hint="validate" if len(errors) > 1 else None)
+    return Centres(frame=_typed_frame(table, typed), table=table, report=report)
+
+
+def _typed_frame(table: Table, typed: dict) -> pd.DataFrame:
+    """The table as a DataFrame, typed columns in place of their text."""
+    import pandas as pd
+
+    from ..speed.frames import str_series
+
+    frame = table.frame  # never written to: typed columns come back in a new frame (assign)
+    if not typed:
+        return frame
+
+    def series(values) -> pd.Series:
+        if pa.types.is_large_string(values.type):
+            return str_series(values, frame.index)
+        return pd.Series(values.to_numpy(zero_copy_only=False), index=frame.index)
+
+    return frame.assign(**{column: series(values) for column, values in typed.items()})
+
+
+def check(table: Table, *, warnings: bool = True) -> tuple[dict[str, pa.Array], Report]:
+    """The typed values of the columns whose type is not text, and the report of problems of a table.
+
+    Without `warnings`, only the checks that can find errors run (those that would stop a command):
+    what classify, compare and export need; on a million rows the others cost half a second.
+    """
+    report = Report(source=table.source, format=table.format, encoding=table.encoding,
+                    delimiter=table.delimiter, sheet=table.sheet, header_row=table.header_row,
+                    problems=list(table.problems))
+    cells = table.cells
+    flag = Flagger(report.problems, table.headers, table.rows)
+    if "name" not in cells.column_names:
+        found = ", ".join(repr(h) for h in table.headers.values() if h) or "none"
+        flag.one("missing-name-column",
+                 f"no column holds the centres' names: name it `name` or `Nom`. Headers found on row "
+                 f"{table.header_row}: {found}.", row=table.header_row)
+    else:
+        flag.rows("empty-name", pc.equal(cells["name"], text("")), "name", cells["name"],
+                  lambda i, v: "this row has data but no name.")
+
+    def scan(column: str) -> tuple[bool, bool]:  # whether the column holds anything, and control characters
+        filled = text_bytes(cells[column]) > 0
+        return filled, warnings and filled and holds_any(cells[column], CONTROL)
+
+    typed: dict[str, pa.Array] = {}
+    for column, (filled, control) in zip(cells.column_names, in_parallel(scan, cells.column_names, cells.num_rows)):
+        spec = schema.BY_NAME.get(column)
+        if not filled:  # an empty column: nothing to read or flag
+            if spec is not None and spec.type == "number":
+                typed[column] = pa.nulls(cells.num_rows, pa.float64())
+            continue
+        if control:
+            flag.rows("control-character", pc.match_substring_regex(cells[column], _CONTROL), column, cells[column],
+                      lambda i, v: "the cell holds control, zero-width or direction characters; check it in the source.")
+        if spec is not None and spec.type != "text" and (warnings or spec.type != "url"):  # addresses only warn
+            values = typed_values(cells[column], spec, flag)
+            if values is not None:
+                typed[column] = values
+    if warnings:
+        check_regions(cells, flag)
+        check_duplicates(cells, flag)
+        check_coordinates(typed, flag)
+    # As a person reads a sheet: by row, then left to right; notes without a row last.
+    position = {header: i for i, header in enumerate(table.headers.values())}
+    report.problems.sort(key=lambda p: (float("inf") if p.row is None else p.row, position.get(p.column, -1)))
+    return typed, report
+
+

@@ -1,0 +1,91 @@
+"""`cicli export`: the annex and its typology to a file, in the format OUT's suffix names.
+
+Each format is a module of this package with a `write(job)` function; FORMATS says which suffix
+names which. Every writer goes through writers.safety: no file is overwritten without `force`,
+none is ever half-written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import UsageError
+from .safety import check_output
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..validation import Centres
+
+#: Suffix → format; each format is the module of this package that writes it.
+SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "markdown", ".geojson": "geojson"}
+FORMATS = tuple(dict.fromkeys(SUFFIXES.values()))
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Job:
+    """What a writer needs: where to write, the loaded annex and its classification, and the options."""
+
+    target: Path
+    force: bool
+    centres: Centres
+    table: pd.DataFrame  # the classification, with reasons
+    lang: str
+    source: str | None  # the input as given; None for the bundled annex
+    excel: bool = False
+    compare: list[str] | None = None
+    progress: Progress | None = None
+    notes: list[str] = field(default_factory=list)  # what the user should know: removed characters, missing points
+
+    def note_removed(self, removed: int) -> None:
+        if removed:
+            self.notes.append(f"removed {removed} control character(s) that Excel refuses.")
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    format: str
+    centres: int
+    notes: list[str] = field(default_factory=list)
+
+
+def format_for(out: str | os.PathLike, fmt: str | None) -> str:
+    """The export format: `fmt` if given, else OUT's suffix; a usage error lists the choices."""
+    if fmt:
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}.")
+        return fmt
+    suffix = Path(out).suffix.lower()
+    if suffix not in SUFFIXES:
+        choices = ", ".join(SUFFIXES)
+        raise UsageError(f"cannot tell the format from {str(out)!r}: name it with one of {choices}.", hint="format")
+    return SUFFIXES[suffix]
+
+
+def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, fmt: str | None = None,
+           lang: str = "fr", force: bool = False, excel: bool = False, compare: list[str] | None = None,
+           sheet: str | None = None, encoding: str | None = None, progress: Progress | None = None) -> ExportResult:
+    """Export the annex (or `source`) with its typology to OUT; see writers.safety for the guarantees."""
+    from .. import reports
+    from ..validation import load
+
+    source = None if source is None else str(source)
+    kind = format_for(out, fmt)
+    if excel and kind != "csv":
+        raise UsageError("applies to CSV exports only.", option="excel")
+    if compare and kind != "xlsx":
+        raise UsageError("adds a sheet to XLSX exports only.", option="compare")
+    target = check_output(Path(out), source, force)
+    centres = load(source, sheet=sheet, encoding=encoding)
+    table = reports.classify(centres=centres, lang=lang).frame
+    job = Job(target, force, centres, table, lang, source, excel, compare, progress)
+    import_module(f".{kind}", __name__).write(job)
+    return ExportResult(path=target, format=kind, centres=len(table), notes=job.notes)

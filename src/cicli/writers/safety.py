@@ -1,0 +1,107 @@
+"""What keeps an export safe: no file lost or half-written, no formula or forbidden character in a cell.
+
+An export never overwrites a file without `force`, never writes over its input, and is written to a
+temporary file beside the target, then moved into place in one step: an interrupted export leaves
+the old file or the new one, never half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import OutputError
+from ..read import bundled_path
+
+# What Excel and LibreOffice would run as a formula; a plain number is not one.
+_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+# XML 1.0 forbids these; openpyxl refuses them, Excel too.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def check_output(out: Path, source: str | None, force: bool) -> Path:
+    """Refuse what would lose data or cannot work, before any work is done."""
+    target = Path(os.path.abspath(out))
+    if target.is_dir():
+        raise OutputError("this is a folder; name the file to write.", path=str(out))
+    if not target.parent.is_dir():
+        raise OutputError(f"the folder {str(target.parent)!r} does not exist.", path=str(out))
+    if not os.access(target.parent, os.W_OK):
+        raise OutputError(f"the folder {str(target.parent)!r} is not writable.", path=str(out))
+    given = Path(source) if source else bundled_path()
+    same_path = Path(os.path.abspath(given)) == target
+    same_file = given.exists() and target.exists() and os.path.samefile(given, target)  # links, ../ detours
+    if same_path or same_file:
+        raise OutputError("this is the input file; cicli never writes over its input. Choose another name.",
+                          path=str(out))
+    if target.exists() and not force:
+        raise OutputError("the file exists.", path=str(out), hint="force")
+    return target
+
+
+def atomic_write(target: Path, write: Callable[[io.BufferedWriter], None], force: bool) -> None:
+    """Write through a temporary file beside `target`, then move it into place in one step."""
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        if target.exists() and not force:  # appeared while we worked
+            raise OutputError("the file appeared while cicli was writing.", path=str(target), hint="force")
+        os.replace(temporary, target)
+    except BaseException as e:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        if isinstance(e, OSError):  # a full disk, a quota, a folder gone: the target is untouched
+            raise OutputError(f"the file could not be written: {e.strerror or e}.", path=str(target)) from None
+        raise
+
+
+def input_checksum(source: str | None) -> str:
+    digest = hashlib.sha256()
+    with open(source or bundled_path(), "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def strip_illegal(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Text cells without the characters Excel refuses; and how many were removed."""
+    out = frame.copy()
+    removed = 0
+    for column in out.columns:
+        values = out[column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            text = values.astype(str).where(values.notna(), "")
+            count = int(text.str.count(_ILLEGAL).sum())
+            out[column] = text.str.replace(_ILLEGAL, "", regex=True) if count else text
+            removed += count
+    return out, removed
+
+
+def defuse(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """For CSV: `strip_illegal`, and cells that would run as formulas get a leading apostrophe.
+
+    (XLSX needs no apostrophe: its strings are written as text cells.)
+    """
+    out, removed = strip_illegal(frame)
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            text = out[column]
+            risky = text.str.match(_FORMULA_START) & ~text.str.match(_PLAIN_NUMBER)
+            out[column] = text.where(~risky, "'" + text)
+    return out, removed

@@ -27,7 +27,7 @@ def test_distinct_rows_without_columns_or_rows():
 def test_distinct_rows_keeps_combinations_apart_when_the_key_would_overflow():
     # Five columns of 65,536 distinct values: a key of 80 bits would wrap in int64 and lose column a.
     values = [str(i) for i in range(65_536)]
-    frame = pd.DataFrame({c: values for c in "abcde"}, dtype="str")
+    frame = pd.DataFrame(dict.fromkeys("abcde", values), dtype="str")
     frame.loc[len(frame)] = ["1", "0", "0", "0", "0"]  # differs from row 0 in column a only
     firsts, groups = distinct_rows(frame, list("abcde"))
     assert len(firsts) == len(frame)

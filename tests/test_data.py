@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 
 import pytest
-
 from conftest import ROOT, printed_rows
 
 from cicli import schema
@@ -44,8 +43,8 @@ def test_bundled_data_is_valid_without_warnings():
 def test_annex_columns_match_the_printed_annex_except_documented_corrections():
     printed = printed_rows()[1:]
     bundled = bundled_rows()[:13]
-    differences = [(brow["id"], col, p, brow[col]) for prow, brow in zip(printed, bundled)
-                   for col, p in zip(schema.ANNEX_COLUMNS, prow) if p != brow[col]]
+    differences = [(brow["id"], col, p, brow[col]) for prow, brow in zip(printed, bundled, strict=True)
+                   for col, p in zip(schema.ANNEX_COLUMNS, prow, strict=True) if p != brow[col]]
     assert {(i, col) for i, col, _, _ in differences} == {
         ("hifa", "name"),  # truncated in the report
         ("carrefour-peche-aquaculture", "region"),  # not one of the 17 regions

@@ -25,12 +25,12 @@ MEMORY_LIMIT_MB = 1500
 def run_cicli(*args: str, timeout: float = TIME_LIMIT) -> tuple[int, str, str, float]:
     """Run cicli in its own process; returns (exit code, stdout, stderr, peak memory of the child in MB)."""
     probe = ("import resource, subprocess, sys\n"
-             "r = subprocess.run([sys.executable, '-m', 'cicli', *sys.argv[1:]], capture_output=True, text=True)\n"
+             "r = subprocess.run([sys.executable, '-m', 'cicli', *sys.argv[1:]], capture_output=True, text=True, check=False)\n"
              "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
              "sys.stderr.write('\\nPEAK %d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
              "sys.exit(r.returncode)\n")
     result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=timeout,
-                            env={**os.environ, "COLUMNS": "200"})
+                            env={**os.environ, "COLUMNS": "200"}, check=False)
     err, _, peak = result.stderr.rpartition("\nPEAK ")
     return result.returncode, result.stdout, err.rstrip("\n") + "\n" if err.strip() else "", int(peak) / 1024
 
@@ -126,7 +126,7 @@ CASES = ["zip bomb", "too many parts", "billion laughs", "external entity", "emp
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("command", ["validate", "classify"])
 def test_hostile_files_are_refused_or_read_cleanly(hostile, case, command):
-    what, path, code = next(h for h in hostile if h[0] == case)
+    _what, path, code = next(h for h in hostile if h[0] == case)
     checksum = sha256(path)
     started = time.monotonic()
     status, out, err, peak = run_cicli(command, str(path), "--format", "json")
@@ -186,7 +186,7 @@ def test_sigint_exits_130(tmp_path):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(1.5)
     process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=60)
+    _out, err = process.communicate(timeout=60)
     if process.returncode == 0:
         pytest.skip("the command finished before the signal arrived")
     assert process.returncode == 130

@@ -84,7 +84,7 @@ def test_compare_cli_json_is_the_same_content(run):
 
 
 def test_compare_diff_keeps_only_differences(run):
-    code, out, _ = run("compare", "HIFA", "Sept-Îles", "--diff", "--format", "csv")
+    _code, out, _ = run("compare", "HIFA", "Sept-Îles", "--diff", "--format", "csv")
     lines = out.splitlines()
     assert lines[0] == "field,hifa,ci-cegep-sept-iles,differs"
     assert all(line.endswith(",yes") for line in lines[1:])
@@ -92,7 +92,7 @@ def test_compare_diff_keeps_only_differences(run):
 
 
 def test_compare_table_marks_differences(run):
-    code, out, _ = run("compare", "HIFA", "Sept-Îles", "--lang", "fr")
+    _code, out, _ = run("compare", "HIFA", "Sept-Îles", "--lang", "fr")
     origin = next(line for line in out.splitlines() if "Origine" in line)
     status = next(line for line in out.splitlines() if "Statut" in line)
     assert "≠" in origin and "privée" in origin and "publique" in origin
@@ -141,7 +141,7 @@ def test_show_gives_facts_with_sources_and_verdicts_with_reasons(run_json):
 
 
 def test_show_on_a_users_file_cites_the_file(run_json, tmp_path):
-    code, data, _ = run_json("show", "Rivière-du-Loup", "--from", str(PRINTED_ANNEX))
+    _code, data, _ = run_json("show", "Rivière-du-Loup", "--from", str(PRINTED_ANNEX))
     facts = {f["field"]: f for f in data["facts"]}
     assert facts["lead"] == {"field": "lead", "value": "Rémi Massé", "source": f"{PRINTED_ANNEX}, column 'Responsable'"}
 

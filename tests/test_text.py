@@ -52,7 +52,8 @@ def test_fold_column_equals_fold_on_random_text_in_many_blocks(monkeypatch):
     at random: folding by whole columns, in blocks that split them anywhere, equals fold."""
     import random
 
-    from cicli.speed import arrays, fold as text
+    from cicli.speed import arrays
+    from cicli.speed import fold as text
 
     monkeypatch.setattr(text, "FOLD_BLOCK", 7)
     monkeypatch.setattr(arrays, "PARALLEL_ROWS", 50)

@@ -24,40 +24,40 @@ def verdict(axis: str, lang: str = "en", **cells: str) -> tuple[str, str, str]:
 # Each rule: cells that make it hold, and cells that look close but must not.
 RULES = [
     ("origin", "origin.companies", "private",
-     dict(initiators="Premier Tech; Cascades", initiator_kinds="company; company"),
-     dict(initiators="Premier Tech; UQAR", initiator_kinds="company; university")),
+     {"initiators": "Premier Tech; Cascades", "initiator_kinds": "company; company"},
+     {"initiators": "Premier Tech; UQAR", "initiator_kinds": "company; university"}),
     ("origin", "origin.public-institutions", "public",
-     dict(initiators="Cégep de Sept-Îles", initiator_kinds="cegep"),
-     dict(initiators="", initiator_kinds="")),
+     {"initiators": "Cégep de Sept-Îles", "initiator_kinds": "cegep"},
+     {"initiators": "", "initiator_kinds": ""}),
     ("origin", "origin.zone-initiator", "undetermined",
-     dict(initiators="VTÉ", initiator_kinds="zone"),
-     dict(initiators="Ville", initiator_kinds="municipality")),
+     {"initiators": "VTÉ", "initiator_kinds": "zone"},
+     {"initiators": "Ville", "initiator_kinds": "municipality"}),
     ("origin", "origin.mixed", "undetermined",
-     dict(initiators="A; B", initiator_kinds="company; university"),
-     dict(initiators="A", initiator_kinds="company")),
-    ("anchoring", "anchoring.zone", "zone-affiliated", dict(zone="VTÉ"), dict(zone="")),
-    ("anchoring", "anchoring.aims-zone", "pre-zone", dict(aims_zone="yes"), dict(aims_zone="no")),
-    ("anchoring", "anchoring.independent", "standalone", dict(independent="yes"), dict(independent="no")),
+     {"initiators": "A; B", "initiator_kinds": "company; university"},
+     {"initiators": "A", "initiator_kinds": "company"}),
+    ("anchoring", "anchoring.zone", "zone-affiliated", {"zone": "VTÉ"}, {"zone": ""}),
+    ("anchoring", "anchoring.aims-zone", "pre-zone", {"aims_zone": "yes"}, {"aims_zone": "no"}),
+    ("anchoring", "anchoring.independent", "standalone", {"independent": "yes"}, {"independent": "no"}),
     ("anchoring", "anchoring.annex-affiliated", "zone-affiliated",
-     dict(notes="CI affilie a la VTE (projet)"), dict(notes="Zone bleue, VTÉ mentionnée")),
+     {"notes": "CI affilie a la VTE (projet)"}, {"notes": "Zone bleue, VTÉ mentionnée"}),
     ("anchoring", "anchoring.annex-first-step", "pre-zone",
-     dict(notes="1ère étape en vue d’une désignation de ZI"), dict(notes="étape suivante")),
+     {"notes": "1ère étape en vue d’une désignation de ZI"}, {"notes": "étape suivante"}),
     ("model", "model.light-research", "miniature-zone",
-     dict(specialised_equipment="no", research_anchors="ITMI"),
-     dict(specialised_equipment="no", research_anchors="")),
+     {"specialised_equipment": "no", "research_anchors": "ITMI"},
+     {"specialised_equipment": "no", "research_anchors": ""}),
     ("model", "model.industry-equipment", "hifa",
-     dict(specialised_equipment="yes", equipment="usine-pilote", initiators="PT", initiator_kinds="company"),
-     dict(specialised_equipment="yes", equipment="usine-pilote", initiators="U", initiator_kinds="university")),
+     {"specialised_equipment": "yes", "equipment": "usine-pilote", "initiators": "PT", "initiator_kinds": "company"},
+     {"specialised_equipment": "yes", "equipment": "usine-pilote", "initiators": "U", "initiator_kinds": "university"}),
     ("model", "model.hifa-analogue", "hifa",
-     dict(specialised_equipment="yes", equipment="labs", hifa_analogue="yes"),
-     dict(specialised_equipment="", equipment="labs", hifa_analogue="yes")),
-    ("status", "status.designated", "designated", dict(status="designated", designated_on="2022-02"),
-     dict(status="project")),
-    ("status", "status.project", "project", dict(status="project"), dict(status="")),
+     {"specialised_equipment": "yes", "equipment": "labs", "hifa_analogue": "yes"},
+     {"specialised_equipment": "", "equipment": "labs", "hifa_analogue": "yes"}),
+    ("status", "status.designated", "designated", {"status": "designated", "designated_on": "2022-02"},
+     {"status": "project"}),
+    ("status", "status.project", "project", {"status": "project"}, {"status": ""}),
     ("status", "status.annex-funded", "designated",
-     dict(notes="Financements publics obtenus – Autres pôles"), dict(notes="Financements demandés")),
-    ("status", "status.annex-project", "project", dict(notes="CI associé à la VTÉ (projet)"),
-     dict(notes="projet de loi")),
+     {"notes": "Financements publics obtenus – Autres pôles"}, {"notes": "Financements demandés"}),
+    ("status", "status.annex-project", "project", {"notes": "CI associé à la VTÉ (projet)"},
+     {"notes": "projet de loi"}),
 ]
 
 
@@ -123,7 +123,7 @@ def test_bundled_verdicts():
     table = reports.classify().frame
     got = {r.id: (r.origin, r.anchoring, r.zone, r.model, r.status, r.designated_on) for r in table.itertuples()}
     assert got == BUNDLED
-    redirected = dict(zip(table["id"], table["redirected_from_zi"]))
+    redirected = dict(zip(table["id"], table["redirected_from_zi"], strict=True))
     assert {k for k, v in redirected.items() if v is True} == {"novinor", "dci", "ci-aluminium-uqac"}
     assert table.set_index("id").at["dci", "zi_submitted_year"] == 2020
 
@@ -156,8 +156,8 @@ def test_printed_annex_alone_gives_what_its_words_say():
 
 def test_same_verdicts_in_csv_and_xlsx_french_or_english_headers(tmp_path):
     rows = printed_rows()
-    english = [["Region", "Locality", "Name", "Niche", "Lead", "Source", "Notes"]] + rows[1:]
-    own = [["region", "locality", "name", "niche", "lead", "source_url", "notes"]] + rows[1:]
+    english = [["Region", "Locality", "Name", "Niche", "Lead", "Source", "Notes"], *rows[1:]]
+    own = [["region", "locality", "name", "niche", "lead", "source_url", "notes"], *rows[1:]]
     files = [
         write_csv(tmp_path / "fr.csv", rows, delimiter=";", encoding="cp1252"),
         write_csv(tmp_path / "en.csv", english, delimiter="\t", encoding="utf-8-sig"),
@@ -170,6 +170,7 @@ def test_same_verdicts_in_csv_and_xlsx_french_or_english_headers(tmp_path):
 
 def test_bundled_data_round_trips_through_xlsx(tmp_path):
     import csv as _csv
+
     from cicli.read import bundled_path
 
     with bundled_path().open(encoding="utf-8", newline="") as f:
@@ -218,7 +219,7 @@ def test_unknown_filter_value_is_a_usage_error(run):
 
 
 def test_csv_output_uses_codes(run):
-    code, out, _ = run("classify", "--format", "csv", "--lang", "fr")
+    _code, out, _ = run("classify", "--format", "csv", "--lang", "fr")
     lines = out.splitlines()
     assert lines[0] == "id,name,region,locality,origin,anchoring,zone,model,status,designated_on,redirected_from_zi"
     assert lines[2] == ("hifa,Halles d’innovation et de formation avancée,Bas-Saint-Laurent,Rivière-du-Loup,private,"
@@ -227,7 +228,7 @@ def test_csv_output_uses_codes(run):
 
 
 def test_markdown_output_with_reasons(run):
-    code, out, _ = run("classify", "--format", "markdown", "--explain", "--lang", "fr", "--model", "zone en miniature")
+    _code, out, _ = run("classify", "--format", "markdown", "--explain", "--lang", "fr", "--model", "zone en miniature")
     lines = out.splitlines()
     assert lines[0].startswith("| Nom ")
     assert len(lines) == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import PRINTED_ANNEX, sha256, write_csv, write_xlsx, printed_rows
+from conftest import PRINTED_ANNEX, printed_rows, sha256, write_csv, write_xlsx
 
 from cicli.errors import InputError
 from cicli.problems import CATALOGUE

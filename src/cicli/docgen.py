@@ -75,9 +75,27 @@ def evidence() -> str:
     return "\n".join(lines)
 
 
+def cli_reference() -> str:
+    """Every command's --help, as a terminal 100 columns wide shows it."""
+    import os
+    import subprocess
+
+    from .cli.commands import COMMANDS
+
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+    out = []
+    for command in ("", *COMMANDS):
+        args = [sys.executable, "-m", "cicli", *([command] if command else []), "--help"]
+        text = subprocess.run(args, capture_output=True, text=True, env=env, check=True).stdout
+        text = "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
+        out.append(f"## `cicli{' ' + command if command else ''}`\n\n```text\n{text.rstrip()}\n```\n")
+    return "\n".join(out)
+
+
 GENERATED = {
     "docs/data.md": {"columns": columns, "problems": problems, "evidence": evidence},
     "docs/typology.md": {"typology": typology},
+    "docs/cli.md": {"cli": cli_reference},
 }
 _BLOCK = re.compile(r"(<!-- generated: (?P<name>[a-z]+) -->\n)(?P<body>.*?)(<!-- end generated -->)", re.DOTALL)
 

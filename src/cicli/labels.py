@@ -118,7 +118,7 @@ def label(domain: str, code: str, lang: str) -> str:
     return pair[LANGS.index(lang)]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def index(domain: str) -> dict[str, str]:
     """Folded code, label or synonym → code, for reading what people type."""
     out: dict[str, str] = {}
@@ -131,6 +131,18 @@ def index(domain: str) -> dict[str, str]:
 def parse(domain: str, text: str) -> str | None:
     """The code a person means by `text` (code or label, either language, accents optional)."""
     return index(domain).get(fold(text))
+
+
+def language(lang: str | None) -> str:
+    """`lang` checked, or the default language when None: what every function of the library takes."""
+    if lang is None:
+        return default_lang()
+    if lang not in LANGS:
+        from .errors import UsageError
+
+        raise UsageError(f"{lang!r} is not a language cicli speaks; choose one of: {', '.join(LANGS)}.",
+                         option="lang")
+    return lang
 
 
 def default_lang() -> str:

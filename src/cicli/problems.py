@@ -50,7 +50,7 @@ class Problem:
 
     @classmethod
     def of(cls, code: str, message: str, *, row: int | None = None, column: str | None = None,
-           value: str | None = None) -> "Problem":
+           value: str | None = None) -> Problem:
         return cls(CATALOGUE[code][0], code, row, column, value, message)
 
     def as_dict(self) -> dict:

@@ -7,7 +7,7 @@ Heavy libraries (pandas, openpyxl, tabulate) are imported inside commands, never
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -108,11 +108,11 @@ def classify(
     explain: Annotated[bool, typer.Option("--explain", "-e", help="Add the reason of every verdict.")] = False,
     format: FormatOpt = Format.table,
     lang: LangOpt = None,
-    region: Annotated[Optional[str], typer.Option(help="Keep centres of this region (part of its name).")] = None,
-    origin: Annotated[Optional[str], typer.Option(help="private, public or undetermined (or privée, publique…).")] = None,
-    anchoring: Annotated[Optional[str], typer.Option(help="standalone, zone-affiliated, pre-zone or undetermined.")] = None,
-    model: Annotated[Optional[str], typer.Option(help="hifa, miniature-zone or undetermined.")] = None,
-    status: Annotated[Optional[str], typer.Option(help="designated, project or undetermined (or désigné, projet).")] = None,
+    region: Annotated[str | None, typer.Option(help="Keep centres of this region (part of its name).")] = None,
+    origin: Annotated[str | None, typer.Option(help="private, public or undetermined (or privée, publique…).")] = None,
+    anchoring: Annotated[str | None, typer.Option(help="standalone, zone-affiliated, pre-zone or undetermined.")] = None,
+    model: Annotated[str | None, typer.Option(help="hifa, miniature-zone or undetermined.")] = None,
+    status: Annotated[str | None, typer.Option(help="designated, project or undetermined (or désigné, projet).")] = None,
     sheet: SheetOpt = None,
     encoding: EncodingOpt = None,
 ) -> None:
@@ -193,10 +193,10 @@ def summary(path: PathArg = None, format: FormatOpt = Format.table, lang: LangOp
 @guarded
 def export(
     out: Annotated[str, typer.Argument(metavar="OUT", help="File to write: .xlsx, .csv, .json, .md or .geojson.")],
-    centres: Annotated[Optional[list[str]], typer.Argument(
+    centres: Annotated[list[str] | None, typer.Argument(
         metavar="[CENTRE...]", help="With --compare: the centres of the comparison sheet.", show_default=False)] = None,
     source: FromOpt = None,
-    format: Annotated[Optional[ExportFormat], typer.Option(
+    format: Annotated[ExportFormat | None, typer.Option(
         "--format", "-f", help="Format, when OUT's suffix does not say it.", show_default=False)] = None,
     lang: LangOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
@@ -253,3 +253,7 @@ class _ProgressBar:
             self.progress.stop()
 
 
+
+
+#: The commands, in the order the reference lists them.
+COMMANDS = ("classify", "compare", "show", "summary", "export", "validate")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -28,18 +28,18 @@ class ExportFormat(str, Enum):
     geojson = "geojson"
 
 
-PathArg = Annotated[Optional[str], typer.Argument(
+PathArg = Annotated[str | None, typer.Argument(
     metavar="[PATH]", help="CSV or XLSX annex table; the bundled annex of the report when omitted.", show_default=False)]
-FromOpt = Annotated[Optional[str], typer.Option(
+FromOpt = Annotated[str | None, typer.Option(
     "--from", help="CSV or XLSX annex table to read (default: the bundled annex of the report).", show_default=False)]
-SheetOpt = Annotated[Optional[str], typer.Option("--sheet", help="XLSX sheet to read (default: the first with a name column).")]
-EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", help="CSV encoding (default: detected: UTF-8, BOM, or cp1252).")]
+SheetOpt = Annotated[str | None, typer.Option("--sheet", help="XLSX sheet to read (default: the first with a name column).")]
+EncodingOpt = Annotated[str | None, typer.Option("--encoding", help="CSV encoding (default: detected: UTF-8, BOM, or cp1252).")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, csv, json or markdown.")]
-LangOpt = Annotated[Optional[Lang], typer.Option(
+LangOpt = Annotated[Lang | None, typer.Option(
     "--lang", help="Language of labels: fr or en (default: $CICLI_LANG, else the locale, else en).", show_default=False)]
 
 
-def language(lang: Optional[Lang]) -> str:
+def language(lang: Lang | None) -> str:
     from ..labels import default_lang
 
     return lang.value if lang else default_lang()

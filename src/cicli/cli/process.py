@@ -126,7 +126,7 @@ def import_meanwhile(module: str) -> None:
     def run():
         try:
             importlib.import_module(module)
-        except BaseException:  # noqa: BLE001, S110 - the main thread's own import raises it again, with its message
+        except BaseException:
             pass
 
     threading.Thread(target=run, name=f"import {module}").start()

@@ -23,7 +23,7 @@ EVIDENCE = "evidence.csv"  # beside it: the report's sentences behind each centr
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 
-__all__ = ["Table", "read_table", "bundled_path", "bundled_evidence"]
+__all__ = ["Table", "bundled_evidence", "bundled_path", "read_table"]
 
 
 def bundled_path(name: str = BUNDLED) -> Path:

@@ -193,9 +193,9 @@ def _pandas_csv(p: Path, encoding: str, delimiter: str, skip: int, name: str, *,
                 width: int | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     import pandas as pd
 
-    options = dict(sep=delimiter, header=None, skiprows=skip, dtype=str, keep_default_na=False,
-                   na_filter=False, skip_blank_lines=False, index_col=False, encoding=encoding,
-                   encoding_errors="strict", engine="c", quoting=csv.QUOTE_MINIMAL)
+    options = {"sep": delimiter, "header": None, "skiprows": skip, "dtype": str, "keep_default_na": False,
+                   "na_filter": False, "skip_blank_lines": False, "index_col": False, "encoding": encoding,
+                   "encoding_errors": "strict", "engine": "c", "quoting": csv.QUOTE_MINIMAL}
     if width:
         options["names"] = range(width)
     try:

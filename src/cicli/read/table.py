@@ -123,7 +123,7 @@ def name_columns(columns: list, *, header_row: int, source: str, problems: list[
     stripped = [column.slice(1) for column in columns]
     # Trimming a column copies its text: only those where a cell begins or ends with whitespace.
     untrimmed = [i for i, column in enumerate(stripped) if edge_whitespace(column)]
-    for i, column in zip(untrimmed, in_parallel(pc.utf8_trim_whitespace, [stripped[i] for i in untrimmed], length)):
+    for i, column in zip(untrimmed, in_parallel(pc.utf8_trim_whitespace, [stripped[i] for i in untrimmed], length), strict=True):
         stripped[i] = column
     filled = [to_numpy_bools(pc.not_equal(column, text(""))) for column in stripped]
     names: list[str] = []

@@ -35,6 +35,6 @@ def write_table(section: Section, stream: IO[str]) -> None:
                   show_lines=any("\n" in cell for row in rows for cell in row), header_style="bold")
     for column in columns:
         table.add_column(column, overflow="fold", min_width=min(len(column), 14))
-    for row, mark in zip(rows, section.highlight or [False] * len(rows)):
+    for row, mark in zip(rows, section.highlight or [False] * len(rows), strict=True):
         table.add_row(*row, style="bold yellow" if mark else None)
     _console(stream).print(table)

@@ -11,5 +11,18 @@ from .comparison import COMPARE_FIELDS, Comparison, compare, full_table
 from .finding import find
 from .landscape import Summary, summarize, summary
 
-__all__ = ["classify", "compare", "show", "summary", "summarize", "find", "full_table", "Classification",
-           "Comparison", "CentreDetails", "Summary", "RECORD_FIELDS", "COMPARE_FIELDS"]
+__all__ = [
+           "COMPARE_FIELDS",
+           "RECORD_FIELDS",
+           "CentreDetails",
+           "Classification",
+           "Comparison",
+           "Summary",
+           "classify",
+           "compare",
+           "find",
+           "full_table",
+           "show",
+           "summarize",
+           "summary",
+]

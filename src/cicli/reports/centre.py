@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import labels, schema
+from ..labels import language
 from ..results import Section, frame_columns
 from ..typology import AXIS_NAMES
 from ..validation import load
@@ -45,9 +46,10 @@ class CentreDetails:
         return [Section.of(facts, title), Section.of(verdicts, title)]
 
 
-def show(query: str, path=None, *, lang: str = "en", sheet: str | None = None,
+def show(query: str, path=None, *, lang: str | None = None, sheet: str | None = None,
          encoding: str | None = None) -> CentreDetails:
     """Everything known about one centre: its facts with their source, its verdicts with their reasons."""
+    lang = language(lang)
     centres = load(path, sheet=sheet, encoding=encoding)
     full = full_table(centres, lang)
     i = find(full, query, full.get("aliases"))
@@ -55,7 +57,7 @@ def show(query: str, path=None, *, lang: str = "en", sheet: str | None = None,
     facts = []
     for column in full.columns:
         spec = schema.BY_NAME.get(column)
-        if column in AXIS_NAMES or column.endswith(("_reason", "_rule")) or spec is None and column in RECORD_FIELDS:
+        if column in AXIS_NAMES or column.endswith(("_reason", "_rule")) or (spec is None and column in RECORD_FIELDS):
             continue
         value = plain(full.at[i, column])
         if value in (None, ""):

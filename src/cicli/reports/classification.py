@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import labels
+from ..labels import language
 from ..errors import UsageError
 from ..results import Section, frame_columns
 from ..speed.fold import fold_column
@@ -73,7 +74,7 @@ class Classification:
         return [Section.of(out)]
 
 
-def classify(path=None, *, lang: str = "en", sheet: str | None = None, encoding: str | None = None,
+def classify(path=None, *, lang: str | None = None, sheet: str | None = None, encoding: str | None = None,
              centres: Centres | None = None, reasons: bool = True, explain: bool = False,
              **filters: str | None) -> Classification:
     """Every centre with the typology's verdicts and (unless `reasons` is false) `<axis>_rule` and `<axis>_reason`.
@@ -81,6 +82,7 @@ def classify(path=None, *, lang: str = "en", sheet: str | None = None, encoding:
     `filters` (region, origin, anchoring, model, status) take codes or labels in French or English,
     accents optional; an unknown value raises UsageError listing the choices.
     """
+    lang = language(lang)
     centres = centres or load(path, sheet=sheet, encoding=encoding)
     frame = centres.frame
     verdicts = judge(frame, lang, reasons=reasons or explain)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import labels
+from ..labels import language
 from ..errors import UsageError
 from ..results import Section, frame_columns
 from ..validation import Centres, load
@@ -60,16 +61,17 @@ class Comparison:
         return [Section.of(self.labelled(), highlight=self.side["differs"])]
 
 
-def compare(queries: list[str], path=None, *, lang: str = "en", sheet: str | None = None,
+def compare(queries: list[str], path=None, *, lang: str | None = None, sheet: str | None = None,
             encoding: str | None = None, centres: Centres | None = None) -> Comparison:
     """Centres side by side: one row per field (COMPARE_FIELDS, where any of them has a value)."""
     if len(queries) < 2:
         raise UsageError("compare needs two centres or more.", hint="compare-example")
+    lang = language(lang)
     centres = centres or load(path, sheet=sheet, encoding=encoding)
     full = full_table(centres, lang)
     chosen = [find(full, q, full.get("aliases")) for q in queries]
     if len(set(chosen)) < len(chosen):
-        twice = [full.at[i, "id"] for i in chosen if chosen.count(i) > 1][0]
+        twice = next(full.at[i, "id"] for i in chosen if chosen.count(i) > 1)
         raise UsageError(f"{twice!r} is named twice; compare different centres.")
     fields = [f for f in COMPARE_FIELDS if f in full.columns]
     side = full.loc[chosen, fields].T

@@ -32,10 +32,10 @@ class Summary:
 
         return {
             "centres": summary["centres"],
-            "counts": {axis: dict(zip(c["verdict"], map(int, c["count"]))) for axis, c in summary["counts"].items()},
+            "counts": {axis: dict(zip(c["verdict"], map(int, c["count"]), strict=True)) for axis, c in summary["counts"].items()},
             "origin_by_model": cross(summary["origin_by_model"]),
             "anchoring_by_status": cross(summary["anchoring_by_status"]),
-            "regions": dict(zip(summary["regions"]["region"], map(int, summary["regions"]["count"]))),
+            "regions": dict(zip(summary["regions"]["region"], map(int, summary["regions"]["count"]), strict=True)),
             "timeline": frame(summary["timeline"]),
             "waiting": frame(summary["waiting"]),
             "funding": frame(summary["funding"]),
@@ -93,7 +93,7 @@ class Summary:
         return sections
 
 
-def summary(path=None, *, lang: str = "en", sheet: str | None = None, encoding: str | None = None,
+def summary(path=None, *, lang: str | None = None, sheet: str | None = None, encoding: str | None = None,
             centres: Centres | None = None) -> Summary:
     """The landscape of an annex file: see `summarize`."""
     table = classify(path, lang=lang, sheet=sheet, encoding=encoding, centres=centres, reasons=False).frame
@@ -115,7 +115,7 @@ def summarize(table: pd.DataFrame, lang: str) -> Summary:
     funding = pd.DataFrame([{"code": c, "cad_per_year": amount, "label": fr if lang == "fr" else en, "quote": quote}
                             for c, amount, fr, en, quote in FUNDING])
     return Summary({
-        "centres": int(len(table)),
+        "centres": len(table),
         "counts": counts,
         "origin_by_model": _crosstab(table, "origin", "model"),
         "anchoring_by_status": _crosstab(table, "anchoring", "status"),

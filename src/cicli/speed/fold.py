@@ -73,7 +73,7 @@ def _fold_utf8(array, separator: str):
     leads = np.flatnonzero(data >= 0xC0)  # where each character beyond ASCII begins
     characters, rank = _distinct_characters(data, leads)
     pieces = [_fold_char(c, separator) for c in characters]
-    if all(len(piece) <= len(c.encode()) for piece, c in zip(pieces, characters)):
+    if all(len(piece) <= len(c.encode()) for piece, c in zip(pieces, characters, strict=True)):
         # The usual case: each piece fits in its character's own bytes (é → e, œ → oe). It is
         # written there, over bytes that ASCII's table drops, and what is left of them is dropped.
         table, lengths = _piece_table(pieces)

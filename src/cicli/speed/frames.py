@@ -74,7 +74,7 @@ def spread(distinct: pd.DataFrame, groups: np.ndarray, index) -> pd.DataFrame:
         return pd.Series(values.to_numpy()[groups], index=index, dtype=values.dtype)
 
     spread_columns = in_parallel(column, distinct.columns, len(groups))
-    return pd.DataFrame(dict(zip(distinct.columns, spread_columns)), index=index)
+    return pd.DataFrame(dict(zip(distinct.columns, spread_columns, strict=True)), index=index)
 
 
 def per_distinct(frame: pd.DataFrame, columns: list[str], function) -> pd.DataFrame:

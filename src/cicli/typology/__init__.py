@@ -14,7 +14,7 @@ from ..speed.frames import join_text, per_distinct, pick
 from .facts import FACT_COLUMNS, READ_COLUMNS, facts
 from .rules import AXES, AXIS_NAMES, UNDETERMINED, Axis, Rule
 
-__all__ = ["classify", "AXES", "AXIS_NAMES", "UNDETERMINED", "FACT_COLUMNS"]
+__all__ = ["AXES", "AXIS_NAMES", "FACT_COLUMNS", "UNDETERMINED", "classify"]
 
 
 def classify(frame: pd.DataFrame, lang: str = "en", reasons: bool = True) -> pd.DataFrame:

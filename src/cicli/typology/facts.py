@@ -82,7 +82,7 @@ def facts(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def _annex_evidence(text: str) -> tuple[str, str, bool, bool, bool]:
     """What the annex's own words say in a niche + notes: zone phrase and zone, funded, project, first step."""
-    niche, _, notes = text.partition(" \n ")
+    _niche, _, notes = text.partition(" \n ")
     match = _ZONE_PHRASE.search(text)
     phrase = match.group("phrase").strip() if match else ""
     zone = match.group("zone").strip() if match else ""
@@ -95,7 +95,7 @@ def initiators_text(initiators: str, kinds: str, lang: str) -> str:
     names = [n.strip() for n in initiators.split(";") if n.strip()]
     codes = [k.strip() for k in kinds.split(";") if k.strip()]
     if len(codes) == len(names):
-        names = [f"{n} ({labels.label('initiator_kinds', k, lang)})" for n, k in zip(names, codes)]
+        names = [f"{n} ({labels.label('initiator_kinds', k, lang)})" for n, k in zip(names, codes, strict=True)]
     elif not names:
         names = [labels.label("initiator_kinds", k, lang) for k in codes]
     if len(names) <= 1:

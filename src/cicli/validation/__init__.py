@@ -9,29 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import schema
-from ..speed.arrays import (
-    boolean,
-    character_class,
-    earlier_rows,
-    holds_any,
-    in_parallel,
-    integers,
-    map_values,
-    number,
-    one_chunk,
-    strings,
-    text,
-    text_bytes,
-)
 from ..errors import InputError
 from ..problems import ERROR, Problem
 from ..read import Table, read_table
 from ..results import Section
+from ..speed.arrays import holds_any, in_parallel, text, text_bytes
 from .checks import _CONTROL, CONTROL, Flagger, check_coordinates, check_duplicates, check_regions
 from .checks import typed as typed_values
 
@@ -78,7 +64,7 @@ class Report:
         if not self.problems:
             return []
         header, columns = self.rows()
-        return [Section(None, header, [list(row) for row in zip(*columns)])]
+        return [Section(None, header, [list(row) for row in zip(*columns, strict=True)])]
 
 
 @dataclass
@@ -158,7 +144,7 @@ def check(table: Table, *, warnings: bool = True) -> tuple[dict[str, pa.Array], 
         return filled, warnings and filled and holds_any(cells[column], CONTROL)
 
     typed: dict[str, pa.Array] = {}
-    for column, (filled, control) in zip(cells.column_names, in_parallel(scan, cells.column_names, cells.num_rows)):
+    for column, (filled, control) in zip(cells.column_names, in_parallel(scan, cells.column_names, cells.num_rows), strict=True):
         spec = schema.BY_NAME.get(column)
         if not filled:  # an empty column: nothing to read or flag
             if spec is not None and spec.type == "number":

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
+from ..labels import language
 from .safety import check_output
 
 if TYPE_CHECKING:
@@ -71,13 +72,14 @@ def format_for(out: str | os.PathLike, fmt: str | None) -> str:
 
 
 def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, fmt: str | None = None,
-           lang: str = "fr", force: bool = False, excel: bool = False, compare: list[str] | None = None,
+           lang: str | None = None, force: bool = False, excel: bool = False, compare: list[str] | None = None,
            sheet: str | None = None, encoding: str | None = None, progress: Progress | None = None) -> ExportResult:
     """Export the annex (or `source`) with its typology to OUT; see writers.safety for the guarantees."""
     from .. import reports
     from ..validation import load
 
     source = None if source is None else str(source)
+    lang = language(lang)
     kind = format_for(out, fmt)
     if excel and kind != "csv":
         raise UsageError("applies to CSV exports only.", option="excel")

@@ -59,7 +59,7 @@ def write_xlsx(path: Path, rows: list[list[str]], *, title: str | None = None, s
 def run(monkeypatch):
     """Run the CLI; returns (exit code, stdout, stderr)."""
     monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.delenv("CICLI_LANG", raising=False)
+    monkeypatch.setenv("CICLI_LANG", "en")
     runner = CliRunner()
 
     def invoke(*args: str):

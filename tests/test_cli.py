@@ -92,7 +92,7 @@ def test_the_console_script_ends_with_its_output_out_and_its_exit_code(run):
     missing = _cicli("classify", "nope.csv")
     assert (missing.returncode, missing.stdout, missing.stderr) == (1, "", "cicli: nope.csv: no such file.\n")
     usage = _cicli("classify", "--bogus")
-    assert usage.returncode == 2 and "No such option: --bogus" in usage.stderr
+    assert usage.returncode == 2 and "no such option: --bogus" in usage.stderr
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full, a device always full")
@@ -119,7 +119,8 @@ def test_the_console_script_leaves_a_whole_export(run, tmp_path):
     assert (done.returncode, done.stdout) == (0, "")
     assert run("export", str(tmp_path / "b.xlsx"))[0] == 0
     for fmt in ("csv", "json"):
-        assert run("classify", str(tmp_path / "a.xlsx"), "-f", fmt) == run("classify", str(tmp_path / "b.xlsx"), "-f", fmt)
+        a, b = run("classify", str(tmp_path / "a.xlsx"), "-f", fmt), run("classify", str(tmp_path / "b.xlsx"), "-f", fmt)
+        assert a[:2] == b[:2] and a[2].replace("a.xlsx", "b.xlsx") == b[2]
 
 
 def test_python_m_and_pipe_to_head_ends_quietly():
@@ -147,11 +148,11 @@ def test_commands_allocate_with_jemalloc_unless_told_otherwise(asked, used):
         pa.jemalloc_memory_pool()
     except NotImplementedError:
         pytest.skip("this pyarrow is built without jemalloc: Arrow's default stays")
-    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    env = {**{k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}, "CICLI_LANG": "en"}
     if asked:
         env["ARROW_DEFAULT_MEMORY_POOL"] = asked
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env, check=False)
-    assert result.stdout.splitlines()[-1] == used and "valid" in result.stderr
+    assert result.stdout.splitlines()[-1] == used and "no problem found" in result.stderr
 
 
 @pytest.mark.parametrize("two_threads, chunks", [(False, 1), (True, 1), (False, 3), (True, 3)])

@@ -156,7 +156,7 @@ def test_cli_validate_json_shape_and_exit_codes(run, tmp_path):
     assert data["problems"][2] == {"severity": "warning", "code": "duplicate-lead-source", "row": 14,
                                    "column": "Responsable", "value": "Marilou Cyr",
                                    "message": "same lead and same source as row 9: was the row copied from it?"}
-    assert "encoding utf-8, delimiter ','" in err
+    assert "encoding utf-8, separator ','" in err
 
     bad = write_csv(tmp_path / "bad.csv", [["Nom", "designated_on"], ["A", "2022-13"]])
     checksum = sha256(bad)
@@ -170,7 +170,7 @@ def test_cli_validate_bundled_is_valid(run):
     code, out, err = run("validate")
     assert code == 0
     assert out == ""
-    assert err.splitlines()[-1] == "cicli: valid: 0 error(s), 0 warning(s)."
+    assert err.splitlines()[-1] == "cicli: centres.csv (bundled): no problem found (0 errors, 0 warnings)."
 
 
 def test_cli_validate_table_keeps_row_numbers_whole(run, tmp_path):

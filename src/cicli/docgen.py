@@ -41,7 +41,8 @@ def typology() -> str:
     for axis in AXES:
         out.append(f"### {labels.label('axis', axis.name, 'en')} — {labels.label('axis', axis.name, 'fr')} (`{axis.name}`)\n")
         out.append(f"{axis.meaning_en}\n\n> {axis.meaning_fr}\n")
-        codes = ", ".join(f"`{code}` ({fr} / {en})" for code, (fr, en) in labels.LABELS[axis.name].items())
+        codes = ", ".join(f"`{code}` ({labels.label(axis.name, code, 'fr')} / {labels.label(axis.name, code, 'en')})"
+                          for code in labels.LABELS[axis.name])
         out.append(f"Verdicts: {codes}.\n")
         out.append("The rules, in order; the first that holds gives the verdict.\n")
         for n, rule in enumerate(axis.rules, 1):
@@ -82,7 +83,7 @@ def cli_reference() -> str:
 
     from .cli.commands import COMMANDS
 
-    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "CICLI_LANG": "en"}
     out = []
     for command in ("", *COMMANDS):
         args = [sys.executable, "-m", "cicli", *([command] if command else []), "--help"]
@@ -106,6 +107,10 @@ def refresh(text: str, makers: dict) -> str:
 
 
 def main(root: Path) -> int:
+    from .catalogue import refresh as refresh_catalogue
+
+    for changed in refresh_catalogue():
+        print(f"rewrote {changed}", file=sys.stderr)
     stale = 0
     for relative, makers in GENERATED.items():
         path = root / relative

@@ -1,4 +1,5 @@
-"""French and English labels of every code cicli prints, in one place.
+"""The labels of every code cicli prints, in one place: English here, French in the catalogue
+(cicli.i18n; the domain is the translation's context).
 
 Machine formats (json, csv) print codes; people see these labels.
 """
@@ -6,94 +7,91 @@ Machine formats (json, csv) print codes; people see these labels.
 from __future__ import annotations
 
 import functools
-import os
 
+from .i18n import LANGS, UnknownLanguage, catalogue, current, default_lang, pgettext
 from .text import fold
 
-LANGS = ("fr", "en")
-
-# domain → code → (French, English)
-LABELS: dict[str, dict[str, tuple[str, str]]] = {
+# domain → code → English label
+LABELS: dict[str, dict[str, str]] = {
     "axis": {
-        "origin": ("Origine", "Origin"),
-        "anchoring": ("Ancrage", "Anchoring"),
-        "model": ("Modèle", "Model"),
-        "status": ("Statut", "Status"),
+        "origin": "Origin",
+        "anchoring": "Anchoring",
+        "model": "Model",
+        "status": "Status",
     },
     "origin": {
-        "private": ("privée", "private"),
-        "public": ("publique", "public"),
-        "undetermined": ("indéterminée", "undetermined"),
+        "private": "private",
+        "public": "public",
+        "undetermined": "undetermined",
     },
     "anchoring": {
-        "standalone": ("indépendant", "standalone"),
-        "zone-affiliated": ("affilié à une zone", "zone-affiliated"),
-        "pre-zone": ("première étape vers une zone", "first step toward a zone"),
-        "undetermined": ("indéterminé", "undetermined"),
+        "standalone": "standalone",
+        "zone-affiliated": "zone-affiliated",
+        "pre-zone": "first step toward a zone",
+        "undetermined": "undetermined",
     },
     "model": {
-        "hifa": ("modèle HIFA", "HIFA model"),
-        "miniature-zone": ("zone en miniature", "miniature zone"),
-        "undetermined": ("indéterminé", "undetermined"),
+        "hifa": "HIFA model",
+        "miniature-zone": "miniature zone",
+        "undetermined": "undetermined",
     },
     "status": {
-        "designated": ("désigné", "designated"),
-        "project": ("projet", "project"),
-        "undetermined": ("indéterminé", "undetermined"),
+        "designated": "designated",
+        "project": "project",
+        "undetermined": "undetermined",
     },
     "initiator_kinds": {
-        "company": ("entreprise", "company"),
-        "company_group": ("regroupement d'entreprises", "group of companies"),
-        "cegep": ("cégep", "cégep"),
-        "university": ("université", "university"),
-        "research_centre": ("centre de recherche", "research centre"),
-        "economic_development": ("organisme de développement économique", "economic development organisation"),
-        "zone": ("zone d'innovation", "innovation zone"),
-        "municipality": ("municipalité", "municipality"),
+        "company": "company",
+        "company_group": "group of companies",
+        "cegep": "cégep",
+        "university": "university",
+        "research_centre": "research centre",
+        "economic_development": "economic development organisation",
+        "zone": "innovation zone",
+        "municipality": "municipality",
     },
     "bool": {
-        "yes": ("oui", "yes"),
-        "no": ("non", "no"),
+        "yes": "yes",
+        "no": "no",
     },
     "field": {
-        "id": ("Identifiant", "Identifier"),
-        "name": ("Nom", "Name"),
-        "locality": ("Localisation", "Locality"),
-        "region": ("Région", "Region"),
-        "zone": ("Zone d'innovation", "Innovation zone"),
-        "designated_on": ("Désigné en", "Designated in"),
-        "redirected_from_zi": ("Redirigé d'une ZI", "Redirected from a zone"),
-        "reason": ("Raison", "Reason"),
-        "reasons": ("Raisons", "Reasons"),
-        "count": ("Nombre", "Count"),
-        "total": ("Total", "Total"),
-        "field": ("Champ", "Field"),
-        "value": ("Valeur", "Value"),
-        "source": ("Source", "Source"),
-        "verdict": ("Verdict", "Verdict"),
-        "centres": ("centres", "centres"),
-        "centres_by_region": ("Centres par région", "Centres per region"),
-        "timeline": ("Désignations, de la première à la dernière", "Designations, from the first to the last"),
-        "waiting": ("Projets en attente", "Projects still waiting"),
-        "funding": ("Financement selon le rapport", "Funding, as the report gives it"),
-        "program": ("Programme", "Programme"),
-        "cad_per_year": ("$ par année", "CAD per year"),
-        "report_says": ("Le rapport dit", "The report says"),
-        "typology": ("typologie", "typology"),
-        "annex_title": ("Liste des centres d'innovation (par région administrative)",
-                        "Innovation centres (by administrative region)"),
-        "sheet_annex": ("Annexe", "Annex"),
-        "sheet_typology": ("Typologie", "Typology"),
-        "sheet_summary": ("Synthèse", "Summary"),
-        "sheet_method": ("Méthode", "Method"),
-        "sheet_compare": ("Comparaison", "Comparison"),
-        "report": ("Source", "Source"),
-        "input_file": ("Fichier lu", "Input file"),
-        "exported_on": ("Exporté le", "Exported on"),
-        "meaning": ("Sens", "Meaning"),
-        "topic": ("Sujet", "Topic"),
-        "item": ("Élément", "Item"),
-        "description": ("Description", "Description"),
+        "id": "Identifier",
+        "name": "Name",
+        "locality": "Locality",
+        "region": "Region",
+        "zone": "Innovation zone",
+        "designated_on": "Designated in",
+        "redirected_from_zi": "Redirected from a zone",
+        "reason": "Reason",
+        "reasons": "Reasons",
+        "count": "Count",
+        "total": "Total",
+        "field": "Field",
+        "value": "Value",
+        "source": "Source",
+        "verdict": "Verdict",
+        "centres": "centres",
+        "centres_by_region": "Centres per region",
+        "timeline": "Designations, from the first to the last",
+        "waiting": "Projects still waiting",
+        "funding": "Funding, as the report gives it",
+        "program": "Programme",
+        "cad_per_year": "CAD per year",
+        "report_says": "The report says",
+        "typology": "typology",
+        "annex_title": "Innovation centres (by administrative region)",
+        "sheet_annex": "Annex",
+        "sheet_typology": "Typology",
+        "sheet_summary": "Summary",
+        "sheet_method": "Method",
+        "sheet_compare": "Comparison",
+        "report": "Source",
+        "input_file": "Input file",
+        "exported_on": "Exported on",
+        "meaning": "Meaning",
+        "topic": "Topic",
+        "item": "Item",
+        "description": "Description",
     },
 }
 
@@ -110,20 +108,23 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
-def label(domain: str, code: str, lang: str) -> str:
-    """The label of `code` in `lang`; the code itself when it has none."""
-    pair = LABELS.get(domain, {}).get(code)
-    if pair is None:
+def label(domain: str, code: str, lang: str | None = None) -> str:
+    """The label of `code` in `lang` (default: the current language); the code itself when it has none."""
+    english = LABELS.get(domain, {}).get(code)
+    if english is None:
         return code
-    return pair[LANGS.index(lang)]
+    if lang is None:
+        return pgettext(domain, english)
+    return catalogue(lang).pgettext(domain, english)
 
 
 @functools.cache
 def index(domain: str) -> dict[str, str]:
-    """Folded code, label or synonym → code, for reading what people type."""
+    """Folded code, label (either language) or synonym → code, for reading what people type."""
     out: dict[str, str] = {}
-    for code, pair in LABELS[domain].items():
-        for word in (code, *pair, *_SYNONYMS.get(domain, {}).get(code, ())):
+    for code in LABELS[domain]:
+        labels = (label(domain, code, lang) for lang in LANGS)
+        for word in (code, *labels, *_SYNONYMS.get(domain, {}).get(code, ())):
             out[fold(word)] = code
     return out
 
@@ -134,26 +135,18 @@ def parse(domain: str, text: str) -> str | None:
 
 
 def language(lang: str | None) -> str:
-    """`lang` checked, or the default language when None: what every function of the library takes."""
+    """`lang` checked, or the current language when None: what every function of the library takes."""
     if lang is None:
-        return default_lang()
-    if lang not in LANGS:
+        return current()
+    try:
+        from .i18n import checked
+
+        return checked(lang)
+    except UnknownLanguage:
         from .errors import UsageError
 
         raise UsageError(f"{lang!r} is not a language cicli speaks; choose one of: {', '.join(LANGS)}.",
-                         option="lang")
-    return lang
+                         option="lang") from None
 
 
-def default_lang() -> str:
-    """CICLI_LANG, else the locale, else English."""
-    for variable in ("CICLI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if value:
-            head = value.split("_")[0].split(".")[0].lower()
-            if head in LANGS:
-                return head
-            if variable == "CICLI_LANG":
-                continue
-            return "en"
-    return "en"
+__all__ = ["LABELS", "LANGS", "default_lang", "index", "label", "language", "parse"]

@@ -31,3 +31,23 @@ def some_of(items: list, separator: str = ", ", limit: int = 10, show=str) -> st
     when a million rows match."""
     shown = separator.join(show(item) for item in items[:limit])
     return shown + (f"{separator}and {len(items) - limit} more" if len(items) > limit else "")
+
+
+_HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}  # control, format (bidi, zero-width), separators, unassigned
+
+
+def shown(text: str, limit: int = 300) -> str:
+    """Text as a message may show it: characters that would act on a terminal or hide themselves
+    (line breaks, escapes, direction marks) written as escapes, and at most `limit` characters."""
+    text = str(text)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    if text.isprintable():
+        return text
+    return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in _HIDDEN else ch
+                   for ch in text)
+
+
+def quoted(value, limit: int = 80) -> str:
+    """A value of the file as a message quotes it: shown, cut to `limit` characters, in quotes."""
+    return f"'{shown(value, limit)}'"

@@ -1,8 +1,8 @@
 """The commands: each parses its options, calls one function of the library, and renders the result.
-(classify and summary first load the file, so that pandas imports while it is read: `_annex`.)
 
-Heavy libraries (pandas, openpyxl, tabulate) are imported inside commands, never here, so that
-`cicli --help` stays fast.
+Help texts are English here (`N_`) and shown in the user's language (cli.language). Heavy libraries
+(pandas, openpyxl, tabulate) are imported inside commands, never here, so that `cicli --help` stays
+fast. classify and summary read the file while pandas imports on a thread (`_annex`).
 """
 
 from __future__ import annotations
@@ -12,28 +12,37 @@ from typing import Annotated
 import typer
 
 from .. import __version__
+from ..i18n import N_, _
+from .language import CicliCommand, CicliGroup
 from .messages import _state, guarded
 from .options import (
     EncodingOpt,
     ExportFormat,
+    ForceOpt,
     Format,
     FormatOpt,
     FromOpt,
     LangOpt,
+    OutputOpt,
     PathArg,
     SheetOpt,
-    language,
+    StrictOpt,
+    flag,
 )
+from .output import emit, input_path, read_note, report_line, use_language
 from .process import import_meanwhile, say
 
 app = typer.Typer(
     name="cicli",
-    help="Les centres d'innovation du Québec, d'après le rapport de 2025 : charger l'annexe, appliquer la typologie, "
-         "comparer. / Quebec's innovation centres, from the 2025 report: load the annex, apply the typology, compare.",
+    cls=CicliGroup,
+    help=N_("Quebec's innovation centres, from the 2025 report: load the annex or your own list, apply the "
+            "report's typology with the reason of every verdict, compare centres, export a workbook."),
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    add_completion=True,
 )
+
 
 def _version(value: bool) -> None:
     if value:
@@ -43,216 +52,208 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an internal error.")] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, metavar="",
+                                          help=N_("Print the version and exit."))] = False,
+    debug: Annotated[bool, flag("--debug", help=N_("Show the full traceback of an internal error."))] = False,
 ) -> None:
-    """Les centres d'innovation du Québec / Quebec's innovation centres."""
     _state["debug"] = debug
 
 
-@app.command()
+@app.command(cls=CicliCommand, help=N_(
+    "Check a table of centres and list its problems: errors, which stop the other commands, and warnings."
+    "\n\nExit code 0 when there is no error (1 with --strict when there are warnings), 1 otherwise."
+    "\n\nExample: cicli validate mes-centres.xlsx --format json"))
 @guarded
-def validate(path: PathArg = None, sheet: SheetOpt = None, encoding: EncodingOpt = None,
-             format: FormatOpt = Format.table) -> None:
-    """Check an annex table and list its problems (errors and warnings).
-
-    Exit code 0 when there is no error, 1 otherwise.
-
-    Example: cicli validate mes-centres.xlsx --format json
-    """
-    from ..render import render
+def validate(path: PathArg = None, source: FromOpt = None, sheet: SheetOpt = None, encoding: EncodingOpt = None,
+             format: FormatOpt = Format.table, lang: LangOpt = None, output: OutputOpt = None,
+             force: ForceOpt = False, strict: StrictOpt = False) -> None:
     from ..validation import validate as run
 
-    report = run(path, sheet=sheet, encoding=encoding)
+    use_language(lang)
+    report = run(input_path(path, source), sheet=sheet, encoding=encoding)
     if report.format:
-        say(f"read {report.source}: {_how_read(report)}")
-    render(report, format.value)
-    errors = len(report.errors)
-    warnings = len(report.problems) - errors
-    say(f"{'valid' if report.valid else 'invalid'}: {errors} error(s), {warnings} warning(s).")
-    raise typer.Exit(0 if report.valid else 1)
+        say(read_note(report))
+    emit(report, format, output, force)
+    say(report_line(report, always=True))
+    raise typer.Exit(0 if report.valid and not (strict and report.problems) else 1)
 
 
 def _annex(path, sheet, encoding):
-    """The annex file, read while pandas and the reports import on a thread: Arrow reads and checks
-    with the GIL mostly released, and pandas alone takes ~0.4 s to import, so on a large file the two
-    overlap. For classify and summary, which read whole inventories; compare and show check their
-    arguments before reading, and keep that order.
-
-    validation (with numpy and pyarrow) is imported here first, so that the second thread only
-    imports modules the main one does not touch until the file is read.
-    """
+    """The file, read and checked while pandas and the reports import on a thread."""
     from ..validation import load
 
     import_meanwhile("cicli.reports")
-    return load(path, sheet=sheet, encoding=encoding)
+    return load(path, sheet=sheet, encoding=encoding, warnings=True)
 
 
-def _how_read(report) -> str:
-    parts = [report.format]
-    if report.encoding:
-        parts.append(f"encoding {report.encoding}")
-    if report.delimiter:
-        parts.append(f"delimiter {report.delimiter!r}")
-    if report.sheet:
-        parts.append(f"sheet {report.sheet!r}")
-    parts.append(f"header on row {report.header_row}")
-    return ", ".join(parts)
+def _done(centres, strict: bool) -> None:
+    """The last line of a command that read a file: its problems, and how to see them."""
+    line = report_line(centres.report)
+    if line:
+        say(line)
+    if strict and centres.report.problems:
+        raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=CicliCommand, help=N_(
+    "Classify every centre along the report's typology: origin, anchoring, model and status."
+    "\n\nFilters take codes or labels, in French or English, accents optional."
+    "\n\nExample: cicli classify --explain --lang fr --status désigné"))
 @guarded
 def classify(
     path: PathArg = None,
-    explain: Annotated[bool, typer.Option("--explain", "-e", help="Add the reason of every verdict.")] = False,
+    source: FromOpt = None,
+    explain: Annotated[bool, flag("--explain", "-e", help=N_("Add the reason of every verdict."))] = False,
     format: FormatOpt = Format.table,
     lang: LangOpt = None,
-    region: Annotated[str | None, typer.Option(help="Keep centres of this region (part of its name).")] = None,
-    origin: Annotated[str | None, typer.Option(help="private, public or undetermined (or privée, publique…).")] = None,
-    anchoring: Annotated[str | None, typer.Option(help="standalone, zone-affiliated, pre-zone or undetermined.")] = None,
-    model: Annotated[str | None, typer.Option(help="hifa, miniature-zone or undetermined.")] = None,
-    status: Annotated[str | None, typer.Option(help="designated, project or undetermined (or désigné, projet).")] = None,
+    region: Annotated[str | None, typer.Option(metavar="REGION", help=N_(
+        "Keep the centres of this region (part of its name, or an abbreviation: Gaspésie, Mtl)."))] = None,
+    origin: Annotated[str | None, typer.Option(metavar="ORIGIN", help=N_(
+        "Keep this origin: private, public or undetermined."))] = None,
+    anchoring: Annotated[str | None, typer.Option(metavar="ANCHORING", help=N_(
+        "Keep this anchoring: standalone, zone-affiliated, pre-zone or undetermined."))] = None,
+    model: Annotated[str | None, typer.Option(metavar="MODEL", help=N_(
+        "Keep this model: hifa, miniature-zone or undetermined."))] = None,
+    status: Annotated[str | None, typer.Option(metavar="STATUS", help=N_(
+        "Keep this status: designated, project or undetermined."))] = None,
     sheet: SheetOpt = None,
     encoding: EncodingOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    strict: StrictOpt = False,
 ) -> None:
-    """Classify every centre along the report's typology: origin, anchoring, model, status.
-
-    Example: cicli classify --explain --lang fr --status désigné
-    """
-    centres = _annex(path, sheet, encoding)
+    language = use_language(lang)
+    centres = _annex(input_path(path, source), sheet, encoding)
     from .. import reports
-    from ..render import render
 
-    result = reports.classify(centres=centres, lang=language(lang), region=region, origin=origin, anchoring=anchoring,
+    result = reports.classify(centres=centres, lang=language, region=region, origin=origin, anchoring=anchoring,
                               model=model, status=status, reasons=format == Format.json, explain=explain)
-    render(result, format.value)
+    for note in result.notes:
+        say(note)
+    emit(result, format, output, force)
+    _done(centres, strict)
 
 
-@app.command()
+@app.command(cls=CicliCommand, help=N_(
+    "Compare centres side by side: facts and verdicts in rows, centres in columns; the rows where they "
+    "differ stand out."
+    "\n\nCentres are named as people type them: acronym (HIFA, CIM), any name, part of it, the locality or "
+    "the id; case and accents optional."
+    "\n\nExample: cicli compare HIFA \"Sept-Îles\" --diff"))
 @guarded
 def compare(
-    centres: Annotated[list[str], typer.Argument(
-        metavar="CENTRE CENTRE [CENTRE...]",
-        help="Two centres or more: acronym (HIFA, CIM), any name, part of it, or the locality (\"Sept-Îles\"); "
-             "case and accents optional.")],
-    diff: Annotated[bool, typer.Option("--diff", help="Keep only the rows where the centres differ.")] = False,
+    centres: Annotated[list[str], typer.Argument(metavar="CENTRE...", show_default=False, help=N_(
+        "Two centres or more."))],
+    diff: Annotated[bool, flag("--diff", help=N_("Keep only the rows where the centres differ."))] = False,
     format: FormatOpt = Format.table,
     lang: LangOpt = None,
     source: FromOpt = None,
     sheet: SheetOpt = None,
     encoding: EncodingOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    strict: StrictOpt = False,
 ) -> None:
-    """Compare centres side by side: facts and verdicts in rows, centres in columns; differences stand out.
-
-    Example: cicli compare HIFA "Sept-Îles" --diff
-    """
     from .. import reports
-    from ..render import render
+    from ..validation import load
 
-    result = reports.compare(centres, source, lang=language(lang), sheet=sheet, encoding=encoding)
-    render(result.only_differences() if diff else result, format.value)
+    language = use_language(lang)
+    reports.check_comparable(centres)
+    annex = load(source, sheet=sheet, encoding=encoding, warnings=True)
+    result = reports.compare(centres, lang=language, centres=annex)
+    emit(result.only_differences() if diff else result, format, output, force)
+    _done(annex, strict)
 
 
-@app.command()
+@app.command(cls=CicliCommand, help=N_(
+    "Everything known about one centre: each fact with where it comes from, each verdict with its reason."
+    "\n\nExample: cicli show \"sept iles\" --lang fr"))
 @guarded
 def show(
-    centre: Annotated[str, typer.Argument(metavar="CENTRE", help="Acronym, name, part of it, or locality.")],
+    centre: Annotated[str, typer.Argument(metavar="CENTRE", show_default=False, help=N_(
+        "Acronym, name, part of it, locality or id."))],
     format: FormatOpt = Format.table,
     lang: LangOpt = None,
     source: FromOpt = None,
     sheet: SheetOpt = None,
     encoding: EncodingOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    strict: StrictOpt = False,
 ) -> None:
-    """Everything known about one centre: each fact with where it comes from, each verdict with its reason.
-
-    Example: cicli show "sept iles" --lang fr
-    """
     from .. import reports
-    from ..render import render
+    from ..validation import load
 
-    render(reports.show(centre, source, lang=language(lang), sheet=sheet, encoding=encoding), format.value)
+    language = use_language(lang)
+    annex = load(source, sheet=sheet, encoding=encoding, warnings=True)
+    emit(reports.show(centre, lang=language, centres=annex), format, output, force)
+    _done(annex, strict)
 
 
-@app.command()
+@app.command(cls=CicliCommand, help=N_(
+    "The landscape: counts per axis, crosstabs, centres per region, designations, projects still waiting, "
+    "and the report's funding figures."
+    "\n\nExample: cicli summary --lang fr --format markdown -o synthese.md"))
 @guarded
-def summary(path: PathArg = None, format: FormatOpt = Format.table, lang: LangOpt = None,
-            sheet: SheetOpt = None, encoding: EncodingOpt = None) -> None:
-    """Summarise the landscape: counts per axis, crosstabs, regions, designations, waiting projects, funding.
-
-    Example: cicli summary --lang fr --format markdown > synthese.md
-    """
-    centres = _annex(path, sheet, encoding)
+def summary(path: PathArg = None, source: FromOpt = None, format: FormatOpt = Format.table, lang: LangOpt = None,
+            sheet: SheetOpt = None, encoding: EncodingOpt = None, output: OutputOpt = None, force: ForceOpt = False,
+            strict: StrictOpt = False) -> None:
+    language = use_language(lang)
+    centres = _annex(input_path(path, source), sheet, encoding)
     from .. import reports
-    from ..render import render
 
-    render(reports.summary(lang=language(lang), centres=centres), format.value)
+    emit(reports.summary(lang=language, centres=centres), format, output, force)
+    _done(centres, strict)
 
 
-@app.command()
+@app.command(cls=CicliCommand, help=N_(
+    "Export the centres and their typology to a file: a styled Excel workbook (.xlsx), CSV (.csv), JSON "
+    "(.json), Markdown (.md) or GeoJSON for maps (.geojson); the format comes from OUT's suffix."
+    "\n\nOUT is never replaced without --force, and is written all at once: an interrupted export leaves no "
+    "half-written file."
+    "\n\nExample: cicli export annexe.xlsx --compare HIFA \"Sept-Îles\""))
 @guarded
 def export(
-    out: Annotated[str, typer.Argument(metavar="OUT", help="File to write: .xlsx, .csv, .json, .md or .geojson.")],
-    centres: Annotated[list[str] | None, typer.Argument(
-        metavar="[CENTRE...]", help="With --compare: the centres of the comparison sheet.", show_default=False)] = None,
+    out: Annotated[str, typer.Argument(metavar="OUT", show_default=False, help=N_(
+        "File to write: .xlsx, .csv, .json, .md or .geojson."))],
+    centres: Annotated[list[str] | None, typer.Argument(metavar="[CENTRE...]", show_default=False, help=N_(
+        "With --compare: the centres of the comparison sheet."))] = None,
     source: FromOpt = None,
     format: Annotated[ExportFormat | None, typer.Option(
-        "--format", "-f", help="Format, when OUT's suffix does not say it.", show_default=False)] = None,
+        "--format", "-f", metavar="FORMAT", show_default=False,
+        help=N_("Format, when OUT's suffix does not say it: xlsx, csv, json, markdown or geojson."))] = None,
     lang: LangOpt = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
-    excel: Annotated[bool, typer.Option("--excel", help="CSV for French Excel: ';' separator, UTF-8 with BOM.")] = False,
-    compare: Annotated[bool, typer.Option("--compare", help="XLSX: add a sheet comparing the CENTREs named after OUT.")] = False,
+    force: ForceOpt = False,
+    excel: Annotated[bool, flag("--excel", help=N_(
+        "CSV for French Excel: ';' separator, UTF-8 with a BOM, decimal commas."))] = False,
+    compare: Annotated[bool, flag("--compare", help=N_(
+        "XLSX: add a sheet comparing the CENTREs named after OUT."))] = False,
     sheet: SheetOpt = None,
     encoding: EncodingOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
-    """Export the annex and its typology: a styled Excel workbook, CSV, JSON, Markdown or GeoJSON for maps.
-
-    OUT is never overwritten without --force, and is written all at once: an interrupted export leaves no half file.
-
-    Example: cicli export annexe.xlsx --compare HIFA "Sept-Îles"
-    """
     from ..errors import UsageError
     from ..writers import export as run
+    from .output import ProgressBar
 
+    language = use_language(lang)
     if centres and not compare:
-        raise UsageError(f"unexpected argument {centres[0]!r}: to compare centres in the workbook, add --compare.")
+        raise UsageError(_("unexpected argument {argument}: to compare centres in the workbook, add --compare.",
+                           argument=repr(centres[0])))
     if compare and len(centres or []) < 2:
-        raise UsageError("--compare needs two centres or more after OUT, for example: "
-                         "cicli export annexe.xlsx --compare HIFA \"Sept-Îles\".")
-    bar = _ProgressBar()
+        raise UsageError(_("--compare needs two centres or more after OUT, for example: "
+                           "cicli export annexe.xlsx --compare HIFA \"Sept-Îles\"."))
+    bar = ProgressBar()
     try:
-        result = run(out, source, fmt=format.value if format else None, lang=language(lang), force=force, excel=excel,
+        result = run(out, source, fmt=format.value if format else None, lang=language, force=force, excel=excel,
                      compare=centres if compare else None, sheet=sheet, encoding=encoding, progress=bar)
     finally:
         bar.close()
     for note in result.notes:
         say(note)
-    say(f"wrote {result.path} ({result.format}, {result.centres} centres).")
-
-
-class _ProgressBar:
-    """A bar on stderr, shown only once a long export reports progress."""
-
-    def __init__(self):
-        self.progress = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if total < 20_000:
-            return
-        if self.progress is None:
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.progress = Progress(console=Console(stderr=True), transient=True)
-            self.progress.start()
-            self.task = self.progress.add_task("export", total=total)
-        self.progress.update(self.task, completed=done)
-
-    def close(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
-
-
+    say(_("wrote {path} ({format}, {count}).", path=result.shown_path, format=result.format,
+          count=result.count_text))
+    _done(result.centres_read, strict)
 
 
 #: The commands, in the order the reference lists them.

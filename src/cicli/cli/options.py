@@ -1,4 +1,5 @@
-"""The options several commands share, declared once."""
+"""The options several commands share, declared once. Help texts are English here and translated
+when shown (cli.language)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from enum import Enum
 from typing import Annotated
 
 import typer
+
+from ..i18n import N_
 
 
 class Format(str, Enum):
@@ -28,18 +31,28 @@ class ExportFormat(str, Enum):
     geojson = "geojson"
 
 
+def flag(*names: str, help: str) -> typer.models.OptionInfo:
+    """A yes/no option: no value to show after it in the help."""
+    return typer.Option(*names, help=help, metavar="")
+
+
 PathArg = Annotated[str | None, typer.Argument(
-    metavar="[PATH]", help="CSV or XLSX annex table; the bundled annex of the report when omitted.", show_default=False)]
+    metavar="PATH", show_default=False,
+    help=N_("CSV or XLSX table of centres (the same as --from); the report's annex when omitted."))]
 FromOpt = Annotated[str | None, typer.Option(
-    "--from", help="CSV or XLSX annex table to read (default: the bundled annex of the report).", show_default=False)]
-SheetOpt = Annotated[str | None, typer.Option("--sheet", help="XLSX sheet to read (default: the first with a name column).")]
-EncodingOpt = Annotated[str | None, typer.Option("--encoding", help="CSV encoding (default: detected: UTF-8, BOM, or cp1252).")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, csv, json or markdown.")]
+    "--from", "-i", metavar="PATH", show_default=False,
+    help=N_("CSV or XLSX table of centres to read (default: the report's annex, bundled with cicli)."))]
+SheetOpt = Annotated[str | None, typer.Option(
+    "--sheet", metavar="NAME", help=N_("Sheet of a workbook to read (default: the visible active sheet)."))]
+EncodingOpt = Annotated[str | None, typer.Option(
+    "--encoding", metavar="NAME", help=N_("Encoding of a CSV file (default: detected, and said)."))]
+FormatOpt = Annotated[Format, typer.Option(
+    "--format", "-f", metavar="FORMAT", help=N_("Output: table, csv, json or markdown."))]
 LangOpt = Annotated[Lang | None, typer.Option(
-    "--lang", help="Language of labels: fr or en (default: $CICLI_LANG, else the locale, else en).", show_default=False)]
-
-
-def language(lang: Lang | None) -> str:
-    from ..labels import default_lang
-
-    return lang.value if lang else default_lang()
+    "--lang", metavar="fr|en", show_default=False,
+    help=N_("Language: fr or en (default: $CICLI_LANG, else the system's language, else fr)."))]
+OutputOpt = Annotated[str | None, typer.Option(
+    "--output", "-o", metavar="FILE", show_default=False,
+    help=N_("Write to FILE instead of the terminal (never over an existing file without --force)."))]
+ForceOpt = Annotated[bool, flag("--force", help=N_("Replace the output file if it exists."))]
+StrictOpt = Annotated[bool, flag("--strict", help=N_("Fail (exit code 1) when the file has warnings, not only errors."))]

@@ -54,6 +54,11 @@ def main() -> NoReturn:
     except Interrupted as e:  # before a command began, while options were read
         say("interrupted.")
         code = 128 + e.signum
+    except Exception as e:  # a bug outside any command (reading options, wording an error): one line
+        if "--debug" in sys.argv:
+            raise
+        say(f"internal error: {type(e).__name__}: {e}. Rerun with --debug for the traceback.")
+        code = 1
     end(code)
 
 

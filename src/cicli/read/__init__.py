@@ -46,6 +46,7 @@ def read_table(path: str | os.PathLike | None = None, *, sheet: str | None = Non
     if path is None:
         table = read_csv(bundled_path(), "utf-8", None)
         table.source = f"{BUNDLED} (bundled)"
+        table.bundled = True
         return table
     p = Path(path)
     name = str(path)

@@ -37,6 +37,7 @@ class Table:
     delimiter: str | None = None
     sheet: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    bundled: bool = False  # the annex bundled with cicli
 
     @cached_property
     def frame(self) -> pd.DataFrame:

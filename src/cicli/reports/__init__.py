@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .centre import CentreDetails, show
 from .classification import RECORD_FIELDS, Classification, classify
-from .comparison import COMPARE_FIELDS, Comparison, compare, full_table
+from .comparison import COMPARE_FIELDS, Comparison, check_comparable, compare, full_table
 from .finding import find
 from .landscape import Summary, summarize, summary
 

@@ -10,7 +10,7 @@ from .. import labels, schema
 from ..labels import language
 from ..results import Section, frame_columns
 from ..typology import AXIS_NAMES
-from ..validation import load
+from ..validation import Centres, load
 from .classification import RECORD_FIELDS
 from .comparison import full_table
 from .finding import find
@@ -47,13 +47,14 @@ class CentreDetails:
 
 
 def show(query: str, path=None, *, lang: str | None = None, sheet: str | None = None,
-         encoding: str | None = None) -> CentreDetails:
+         encoding: str | None = None, centres: Centres | None = None) -> CentreDetails:
     """Everything known about one centre: its facts with their source, its verdicts with their reasons."""
     lang = language(lang)
-    centres = load(path, sheet=sheet, encoding=encoding)
+    centres = centres or load(path, sheet=sheet, encoding=encoding)
     full = full_table(centres, lang)
     i = find(full, query, full.get("aliases"))
-    evidence = _evidence_of(full.at[i, "id"]) if path is None else {}
+    bundled = centres.report.bundled
+    evidence = _evidence_of(full.at[i, "id"]) if bundled else {}
     facts = []
     for column in full.columns:
         spec = schema.BY_NAME.get(column)
@@ -62,7 +63,7 @@ def show(query: str, path=None, *, lang: str | None = None, sheet: str | None = 
         value = plain(full.at[i, column])
         if value in (None, ""):
             continue
-        if path is not None:
+        if not bundled:
             source = f"{centres.table.source}, column {centres.table.headers.get(column, column)!r}"
         else:
             source = evidence.get(column) or (spec.source if spec else "")

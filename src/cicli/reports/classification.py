@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from .. import labels
-from ..labels import language
 from ..errors import UsageError
+from ..labels import language
 from ..results import Section, frame_columns
 from ..speed.fold import fold_column
 from ..speed.frames import has_repeats, map_distinct
@@ -33,6 +33,7 @@ class Classification:
     frame: pd.DataFrame
     lang: str
     explain: bool = False
+    notes: list[str] = field(default_factory=list)  # what the user should know: why nothing is left
 
     def records(self) -> list[dict]:
         """The centres as plain dicts (codes, not labels): what `--format json` prints."""

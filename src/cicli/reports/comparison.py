@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import labels
-from ..labels import language
 from ..errors import UsageError
+from ..labels import language
 from ..results import Section, frame_columns
 from ..validation import Centres, load
 from .classification import classify
@@ -64,8 +64,7 @@ class Comparison:
 def compare(queries: list[str], path=None, *, lang: str | None = None, sheet: str | None = None,
             encoding: str | None = None, centres: Centres | None = None) -> Comparison:
     """Centres side by side: one row per field (COMPARE_FIELDS, where any of them has a value)."""
-    if len(queries) < 2:
-        raise UsageError("compare needs two centres or more.", hint="compare-example")
+    check_comparable(queries)
     lang = language(lang)
     centres = centres or load(path, sheet=sheet, encoding=encoding)
     full = full_table(centres, lang)
@@ -81,6 +80,12 @@ def compare(queries: list[str], path=None, *, lang: str | None = None, sheet: st
     side = side[filled]
     side["differs"] = side.apply(lambda row: len({"" if v is None else str(v) for v in row}) > 1, axis=1)
     return Comparison(side, lang)
+
+
+def check_comparable(queries: list[str]) -> None:
+    """A comparison needs two centres or more: said before any file is read."""
+    if len(queries) < 2:
+        raise UsageError("compare needs two centres or more.", hint="compare-example")
 
 
 def full_table(centres: Centres, lang: str) -> pd.DataFrame:

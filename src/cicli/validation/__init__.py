@@ -14,6 +14,8 @@ import pyarrow.compute as pc
 
 from .. import schema
 from ..errors import InputError
+from ..i18n import speaking
+from ..labels import language
 from ..problems import ERROR, Problem
 from ..read import Table, read_table
 from ..results import Section
@@ -38,6 +40,7 @@ class Report:
     sheet: str | None = None
     header_row: int | None = None
     problems: list[Problem] = field(default_factory=list)
+    bundled: bool = False  # the annex bundled with cicli, not a user's file
 
     @property
     def valid(self) -> bool:
@@ -76,22 +79,25 @@ class Centres:
     report: Report
 
 
-def validate(path=None, *, sheet: str | None = None, encoding: str | None = None) -> Report:
-    """Read and check an annex file; a file that cannot be read gives a report with one error."""
-    try:
-        table = read_table(path, sheet=sheet, encoding=encoding)
-    except InputError as e:
-        return Report(source=str(path), problems=[Problem.of(e.code, e.message, row=e.row, column=e.column)])
-    return check(table)[1]
+def validate(path=None, *, sheet: str | None = None, encoding: str | None = None, lang: str | None = None) -> Report:
+    """Read and check an annex file; a file that cannot be read gives a report with one error.
+    Messages are in `lang` (default: the current language)."""
+    with speaking(language(lang)):
+        try:
+            table = read_table(path, sheet=sheet, encoding=encoding)
+        except InputError as e:
+            return Report(source=str(path), problems=[Problem.of(e.code, e.message, row=e.row, column=e.column)])
+        return check(table)[1]
 
 
-def load(path=None, *, sheet: str | None = None, encoding: str | None = None) -> Centres:
+def load(path=None, *, sheet: str | None = None, encoding: str | None = None, warnings: bool = True) -> Centres:
     """Read and check an annex file; raise InputError naming the problems if it has errors.
 
-    The report lists errors and the warnings found while reading; `validate` gives every warning.
+    The report lists the errors and warnings; without `warnings`, only the checks that can find
+    errors run (and the report lists the warnings found while reading).
     """
     table = read_table(path, sheet=sheet, encoding=encoding)
-    typed, report = check(table, warnings=False)
+    typed, report = check(table, warnings=warnings)
     if not report.valid:
         errors = report.errors
         first = errors[0]
@@ -127,7 +133,7 @@ def check(table: Table, *, warnings: bool = True) -> tuple[dict[str, pa.Array], 
     """
     report = Report(source=table.source, format=table.format, encoding=table.encoding,
                     delimiter=table.delimiter, sheet=table.sheet, header_row=table.header_row,
-                    problems=list(table.problems))
+                    problems=list(table.problems), bundled=table.bundled)
     cells = table.cells
     flag = Flagger(report.problems, table.headers, table.rows)
     if "name" not in cells.column_names:

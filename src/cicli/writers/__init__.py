@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
+from ..i18n import ngettext
 from ..labels import language
+from ..text import shown
 from .safety import check_output
 
 if TYPE_CHECKING:
@@ -54,8 +56,19 @@ class Job:
 class ExportResult:
     path: Path
     format: str
-    centres: int
+    centres: int  # how many centres the file holds (for GeoJSON: points on the map)
+    centres_read: Centres  # what was read, and its report of problems
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def shown_path(self) -> str:
+        return shown(str(self.path))
+
+    @property
+    def count_text(self) -> str:
+        if self.format == "geojson":
+            return ngettext("{n} point", "{n} points", self.centres)
+        return ngettext("{n} centre", "{n} centres", self.centres)
 
 
 def format_for(out: str | os.PathLike, fmt: str | None) -> str:
@@ -89,5 +102,5 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
     centres = load(source, sheet=sheet, encoding=encoding)
     table = reports.classify(centres=centres, lang=lang).frame
     job = Job(target, force, centres, table, lang, source, excel, compare, progress)
-    import_module(f".{kind}", __name__).write(job)
-    return ExportResult(path=target, format=kind, centres=len(table), notes=job.notes)
+    written = import_module(f".{kind}", __name__).write(job)
+    return ExportResult(target, kind, len(table) if written is None else written, centres, job.notes)

@@ -14,12 +14,14 @@ from .safety import atomic_write
 from .tables import column_header
 
 
-def write(job) -> None:
+def write(job) -> int:
+    """Writes the points; returns how many."""
     collection, missing = _geojson(job.centres.table.frame, job.table, job.centres.table.headers, job.lang)
     if missing:
         job.notes.append(f"{len(missing)} centre(s) without coordinates, left off the map: {some_of(missing)}.")
     data = json.dumps(collection, ensure_ascii=False, indent=2).encode() + b"\n"
     atomic_write(job.target, lambda s: s.write(data), job.force)
+    return len(collection["features"])
 
 
 def _geojson(raw, table, headers, lang: str) -> tuple[dict, list[str]]:

@@ -1,0 +1,98 @@
+"""Every text a person reads exists in French and in English: the catalogue is complete and in step."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from cicli import catalogue, i18n
+from cicli.catalogue import MO, PO, compile_mo, merged, read_po
+
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def test_every_text_of_the_code_has_its_french():
+    missing = [e.msgid for e in merged() if not e.translated]
+    assert missing == [], "run python -m cicli.docgen, then translate the new entries of cicli.po"
+
+
+def test_the_po_holds_exactly_the_texts_of_the_code(tmp_path):
+    expected = tmp_path / "cicli.po"
+    catalogue.write_po(merged(), expected)
+    assert PO.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8"), "run: python -m cicli.docgen"
+
+
+def test_the_mo_is_the_compiled_po():
+    assert MO.read_bytes() == compile_mo(read_po()), "run: python -m cicli.docgen"
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt is not installed")
+def test_gnu_gettext_compiles_the_po_to_what_we_ship(tmp_path):
+    subprocess.run(["msgfmt", "--check-format", "-o", str(tmp_path / "gnu.mo"), str(PO)], check=True)
+
+    def entries(mo):
+        return subprocess.run(["msgunfmt", str(mo)], capture_output=True, text=True, check=True).stdout
+
+    assert entries(MO) == entries(tmp_path / "gnu.mo")
+
+
+def test_a_translation_names_the_same_values_as_its_text():
+    for e in read_po().values():
+        for text, translated in ((e.msgid, e.msgstr), (e.plural, e.msgstr_plural[1])):
+            if text and translated:
+                assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(translated)), text
+
+
+def test_texts_are_marked_where_the_catalogue_can_find_them():
+    """`_()` with something else than a literal cannot be found: only where a marked text is translated
+    again later (cli/language.py)."""
+    allowed = {"cli/language.py", "i18n.py"}
+    for module in sorted((ROOT / "src" / "cicli").rglob("*.py")):
+        name = module.relative_to(ROOT / "src" / "cicli").as_posix()
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_" and node.args:
+                literal = isinstance(node.args[0], ast.Constant)
+                assert literal or name in allowed, f"{name}:{node.lineno}: _() of something else than a text"
+
+
+def test_french_and_english_from_the_catalogue():
+    assert i18n.in_language("fr", "Show this help and exit.") == "Afficher cette aide et quitter."
+    assert i18n.in_language("en", "Show this help and exit.") == "Show this help and exit."
+    with i18n.speaking("fr"):
+        assert i18n.ngettext("{n} error", "{n} errors", 2) == "2 erreurs"
+        assert i18n.ngettext("{n} error", "{n} errors", 1) == "1 erreur"
+
+
+@pytest.mark.parametrize("environment, expected", [
+    ({"CICLI_LANG": "en", "LANG": "fr_CA.UTF-8"}, "en"),
+    ({"LANG": "fr_CA.UTF-8"}, "fr"),
+    ({"LC_ALL": "en_US.UTF-8", "LANG": "fr_CA.UTF-8"}, "en"),
+    ({"LANG": "de_DE.UTF-8"}, "en"),
+    ({"LANG": "C.UTF-8"}, "fr"),
+    ({}, "fr"),
+])
+def test_the_language_comes_from_cicli_lang_then_the_system_then_french(monkeypatch, environment, expected):
+    for variable in ("CICLI_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environment.items():
+        monkeypatch.setenv(variable, value)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert i18n.default_lang() == expected
+
+
+@pytest.mark.parametrize("ui_language, expected", [(0x0C0C, "fr"), (0x040C, "fr"), (0x0409, "en"), (0x0407, "en")])
+def test_on_windows_the_language_is_the_display_language(monkeypatch, ui_language, expected):
+    import ctypes
+    import types
+
+    kernel = types.SimpleNamespace(GetUserDefaultUILanguage=lambda: ui_language)
+    monkeypatch.setattr(ctypes, "windll", types.SimpleNamespace(kernel32=kernel), raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.delenv("CICLI_LANG", raising=False)
+    assert i18n.default_lang() == expected

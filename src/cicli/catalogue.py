@@ -49,7 +49,7 @@ def texts_in_code() -> dict[tuple[str | None, str], Entry]:
     def add(entry: Entry) -> None:
         known = found.setdefault(entry.key, entry)
         if known is not entry:
-            known.where = (*known.where, *entry.where)
+            known.where = tuple(dict.fromkeys((*known.where, *entry.where)))
 
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -60,7 +60,7 @@ def texts_in_code() -> dict[tuple[str | None, str], Entry]:
             name = node.func.id if isinstance(node.func, ast.Name) else \
                 node.func.attr if isinstance(node.func, ast.Attribute) else None
             args = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None for a in node.args]
-            spot = (f"{where}:{node.lineno}",)
+            spot = (where,)  # the file only: a line number would change the .po at every edit
             if name in _MARKERS and len(args) > _MARKERS[name] and args[_MARKERS[name]] is not None:
                 add(Entry(args[_MARKERS[name]], where=spot))
             elif name == "pgettext" and len(args) >= 2 and None not in args[:2]:

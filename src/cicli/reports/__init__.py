@@ -19,6 +19,7 @@ __all__ = [
            "Comparison",
            "Summary",
            "classify",
+           "check_comparable",
            "compare",
            "find",
            "full_table",

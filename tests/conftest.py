@@ -55,6 +55,16 @@ def write_xlsx(path: Path, rows: list[list[str]], *, title: str | None = None, s
     return path
 
 
+@pytest.fixture(autouse=True)
+def english_unless_told(monkeypatch):
+    """Tests speak English unless they ask for French; the language a command line set does not outlive its test."""
+    from cicli import i18n
+
+    monkeypatch.setenv("CICLI_LANG", "en")
+    yield
+    i18n._process["lang"] = None
+
+
 @pytest.fixture
 def run(monkeypatch):
     """Run the CLI; returns (exit code, stdout, stderr)."""

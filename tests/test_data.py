@@ -1,17 +1,17 @@
-"""The bundled annex is faithful to the report, and its corrections are documented."""
+"""The bundled annex is faithful to the report: every difference with the annex as printed is listed with
+its reason, and every fact has its passage."""
 
 from __future__ import annotations
 
 import csv
 
-import pytest
 from conftest import ROOT, printed_rows
 
 from cicli import schema
+from cicli.knowledge import knowledge
 from cicli.validation import load, validate
 
 DATA = ROOT / "data" / "centres.csv"
-DATA_DOC = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
 
 
 def bundled_rows() -> list[dict]:
@@ -40,32 +40,42 @@ def test_bundled_data_is_valid_without_warnings():
     assert report.problems == []
 
 
-def test_annex_columns_match_the_printed_annex_except_documented_corrections():
+def test_annex_columns_match_the_printed_annex_except_the_changes_the_knowledge_lists():
+    """A cell of the annex differs from what the report prints only where data/report.toml says why."""
     printed = printed_rows()[1:]
     bundled = bundled_rows()[:13]
-    differences = [(brow["id"], col, p, brow[col]) for prow, brow in zip(printed, bundled, strict=True)
-                   for col, p in zip(schema.ANNEX_COLUMNS, prow, strict=True) if p != brow[col]]
-    assert {(i, col) for i, col, _, _ in differences} == {
-        ("hifa", "name"),  # truncated in the report
-        ("carrefour-peche-aquaculture", "region"),  # not one of the 17 regions
-        ("dci", "region"),  # misspelt
-        ("ci-cegep-sept-iles", "lead"),  # copied from the ZoneAgtech row
-        ("ci-cegep-sept-iles", "source_url"),
-        ("carrefour-cyber", "notes"),  # designated in the body, blank in the annex
-    }
-    # Every correction is documented with the report's original, in docs/data.md.
-    for _, column, original, corrected in differences:
-        assert original in DATA_DOC, (column, original)
-        assert corrected == "" or corrected in DATA_DOC, (column, corrected)
+    differences = {(brow["id"], col): (p, brow[col]) for prow, brow in zip(printed, bundled, strict=True)
+                   for col, p in zip(schema.ANNEX_COLUMNS, prow, strict=True) if p != brow[col]}
+    listed = {(c.centre, c.column): (c.printed, c.value) for c in knowledge().changes if c.kind in ("corrected", "removed")}
+    assert differences == listed
+    assert set(listed) == {("hifa", "name"), ("carrefour-peche-aquaculture", "region"), ("dci", "region"),
+                           ("ci-cegep-sept-iles", "lead"), ("ci-cegep-sept-iles", "source_url")}
 
 
-def test_corrections_are_the_expected_ones():
+def test_no_note_the_annex_leaves_blank_is_written_in():
     rows = {r["id"]: r for r in bundled_rows()}
-    assert rows["hifa"]["name"] == "Halles d’innovation et de formation avancée"
-    assert rows["dci"]["region"] == "Chaudière-Appalaches"
-    assert rows["carrefour-peche-aquaculture"]["region"] == "Gaspésie–Îles-de-la-Madeleine"
-    assert (rows["ci-cegep-sept-iles"]["lead"], rows["ci-cegep-sept-iles"]["source_url"]) == ("", "")
-    assert rows["carrefour-cyber"]["notes"] == "Financements publics obtenus"
+    assert [i for i, r in rows.items() if not r["notes"]] == ["novinor", "dci", "ci3em", "carrefour-cyber", "di3r-vte"]
+    assert rows["di3r-vte"]["niche"] == "Hydrogène et décarbonation industrielle et du transport lourd"
+
+
+def test_every_cell_of_the_added_centre_says_where_it_comes_from():
+    rows = {r["id"]: r for r in bundled_rows()}
+    added = {c.column: c for c in knowledge().changes if c.centre == "di3r-vte"}
+    filled = {c for c in schema.ANNEX_COLUMNS if rows["di3r-vte"][c]}
+    assert set(added) == filled
+    for change in added.values():
+        assert change.value == rows["di3r-vte"][change.column]
+        assert change.source == "outside" or change.source in knowledge().passages
+        assert change.why_fr and change.why_en
+
+
+def test_every_fact_of_the_bundled_data_has_its_passage():
+    """A fact cicli carries about a centre stands in a passage of the report that supports it."""
+    k = knowledge()
+    facts = [c.name for c in schema.COLUMNS if c.name not in (*schema.ANNEX_COLUMNS, "id", "latitude", "longitude")]
+    unsupported = [(r["id"], column) for r in bundled_rows() for column in facts
+                   if r[column] and not k.has_source(r["id"], column)]
+    assert unsupported == []
 
 
 def test_facts_from_the_report_body():
@@ -78,40 +88,21 @@ def test_facts_from_the_report_body():
     assert rows["hifa"]["initiators"] == "Premier Tech; Cascades"
     assert rows["ci-cegep-sept-iles"]["specialised_equipment"] == "no"
     assert {i for i, r in rows.items() if r["zone"]} == {"cifte-vte", "cibet-vte", "di3r-vte", "cim"}
+    assert {i: r["zone_project"] for i, r in rows.items() if r["zone_project"]} == {
+        "carrefour-peche-aquaculture": "Zone bleue", "ci-cegep-sept-iles": "ZIMER"}
+    # « obtenus », the report says, not from whom: not « public funding ».
+    assert rows["ci-cegep-sept-iles"]["funding_cad"] == "3300000" and "public_funding_cad" not in rows["hifa"]
+
+
+def test_an_alias_is_another_name_of_the_same_centre_never_a_related_body():
+    """ZIAL is the zone project, CURAL the research centre, Cybereco the group: told, not joined."""
+    k = knowledge()
+    for row in bundled_rows():
+        for alias in filter(None, (a.strip() for a in row["aliases"].split(";"))):
+            assert k.entity_named(alias) is None, (row["id"], alias)
 
 
 def test_every_coordinate_is_in_quebec_and_every_centre_has_one():
     frame = load().frame
     assert frame["latitude"].between(*schema.QUEBEC_BOUNDS["lat"]).all()
     assert frame["longitude"].between(*schema.QUEBEC_BOUNDS["lon"]).all()
-
-
-SEED = ROOT.parent / "shared" / "seeds" / "000_2d1375cded5fe982.txt"
-
-
-def _squeeze(text: str) -> str:
-    """Whitespace folded; a hyphen at the end of a printed line joins the next (« incubateurs-\naccélérateurs »)."""
-    import re
-
-    return re.sub(r"\s+", " ", text.replace("-\n", "-")).strip()
-
-
-@pytest.mark.skipif(not SEED.exists(), reason="the report's text is not beside the checkout")
-def test_every_quote_of_the_evidence_stands_in_the_report():
-    from cicli.read import bundled_evidence
-
-    report = _squeeze(SEED.read_text(encoding="utf-8"))
-    for row in bundled_evidence():
-        for piece in row["quote"].split("[…]"):
-            assert _squeeze(piece) in report, (row["id"], piece[:60])
-
-
-def test_evidence_names_real_centres_and_columns():
-    from cicli.read import bundled_evidence
-
-    ids = {r["id"] for r in bundled_rows()}
-    evidence = bundled_evidence()
-    assert len(evidence) >= 40
-    for row in evidence:
-        assert row["id"] in ids
-        assert set(row["columns"].split()) <= {c.name for c in schema.COLUMNS}, row

@@ -101,7 +101,7 @@ def test_workbook_sheets_headers_filters_links_and_no_formula(tmp_path):
     assert len(workbook["Synthèse"]._charts) == 4
     method = {row[1]: row[2] for row in workbook["Méthode"].iter_rows(values_only=True)}
     assert method["SHA-256"] == sha256(Path(__file__).resolve().parents[1] / "data" / "centres.csv")
-    assert method["Fichier lu"] == "centres.csv (bundled)"
+    assert method["Fichier lu"] == "centres.csv (fourni avec cicli)"
     assert "origin.companies" in method
 
 
@@ -278,3 +278,19 @@ def test_no_links_beyond_excels_limit(tmp_path, monkeypatch):
     annex = load_workbook(export(tmp_path / "a.xlsx", lang="fr").path)["Annexe"]
     assert not any(c.hyperlink for row in annex.iter_rows() for c in row)
     assert "https://www.hifa.ca/" in [c.value for row in annex.iter_rows() for c in row]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_method_sheet_reads_as_sentences_without_template_placeholders(tmp_path, lang):
+    """Issue 15: the Méthode sheet showed {initiators_text}, {_zone_text}… and repeated itself."""
+    from openpyxl import load_workbook
+
+    out = export(tmp_path / "a.xlsx", lang=lang).path
+    sheet = load_workbook(out).worksheets[3]
+    cells = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert not [c for c in cells if "{" in c or "}" in c]
+    rules = [c for c in cells if c.startswith(("Si ", "If "))]
+    assert len(rules) == 25
+    assert any(c.startswith(("Si chaque type de « Types d'initiateurs »", "If every kind in « Initiator kinds »"))
+               or "chaque type de « Types d'initiateurs »" in c for c in rules)
+    assert not any(c.count("privée :") > 1 or c.count("private origin:") > 1 for c in rules)

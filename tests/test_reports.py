@@ -33,8 +33,8 @@ def test_a_name_matching_several_centres_lists_them(table):
     with pytest.raises(UsageError) as e:
         reports.find(table, "Montréal", table["aliases"])
     assert str(e.value) == ("'Montréal' matches 2 centres: cim (Centre d’innovation collaborative en aérospatiale et "
-                            "mobilité (CIM), Montréal); carrefour-cyber (Carrefour Cyber, Montréal). Name one of them, "
-                            "by its id for example.")
+                            "mobilité (CIM), Montréal); carrefour-cyber (Carrefour Cyber, Montréal). Name one of them "
+                            "by its id.")
     assert e.value.exit_code == 2
 
 
@@ -46,14 +46,14 @@ def test_a_name_matching_many_centres_lists_ten_and_counts_the_rest(tmp_path):
     with pytest.raises(UsageError) as e:
         reports.find(table, "Laval")
     assert str(e.value) == ("'Laval' matches 12 centres: " + "; ".join(f"centre-{n} (Centre {n}, Laval)" for n in range(1, 11))
-                            + "; and 2 more. Name one of them, by its id for example.")
+                            + "; and 2 more. Name one of them by its id.")
     assert table.at[reports.find(table, "centre 12"), "name"] == "Centre 12"
 
 
 def test_an_unknown_name_suggests_the_closest(table):
     with pytest.raises(UsageError, match=r"no centre matches 'zzz'\.$"):
         reports.find(table, "zzz", table["aliases"])
-    with pytest.raises(UsageError, match=r"no centre matches 'hifaa'. Did you mean 'hifa' \(Halles"):
+    with pytest.raises(UsageError, match=r"no centre matches 'hifaa'. Did you mean hifa \(Halles"):
         reports.find(table, "hifaa", table["aliases"])
 
 
@@ -104,7 +104,9 @@ def test_compare_table_marks_differences(run):
     (("compare", "HIFA", "nowhere"), "cicli: no centre matches 'nowhere'"),
     (("compare", "HIFA"), "cicli: compare needs two centres or more"),
     (("compare", "HIFA", "hifa"), "cicli: 'hifa' is named twice"),
-    (("show", "VTE"), "cicli: 'VTE' matches 3 centres: cifte-vte"),
+    (("show", "cibet-vte", "CIFTE", "x"), "cicli: unexpected argument"),
+    (("show", "VTE"), "cicli: 'VTE' is not a centre of the annex: it is Vallée de la transition énergétique (VTÉ), a "
+                      "designated innovation zone"),
 ])
 def test_ambiguous_or_unknown_names_are_usage_errors(run, args, message):
     code, out, err = run(*args)
@@ -128,22 +130,68 @@ def test_show_gives_facts_with_sources_and_verdicts_with_reasons(run_json):
     assert (data["id"], data["row"]) == ("ci-cegep-sept-iles", 14)
     facts = {f["field"]: f for f in data["facts"]}
     assert facts["specialised_equipment"]["value"] == "no"
-    assert facts["specialised_equipment"]["source"] == (
-        "« Le centre mise également sur une structure légère – ici, pas d’équipements spécialisés comme dans les "
-        "HIFA – et des opérations concentrées sur la formation, mais aussi sur la valorisation et de "
-        "commercialisation des innovations » (Un succès mérité)")
-    assert facts["region"]["source"] == "Annex, column « Région »."  # no sentence of its own: the annex
-    assert facts["public_funding_cad"]["value"] == 3_300_000
+    source = facts["specialised_equipment"]["source"]
+    assert source["kind"] == "body" and [p["id"] for p in source["passages"]] == ["sept-iles-light"]
+    assert source["passages"][0]["text"].startswith("Le centre mise également sur une structure légère – ici, pas "
+                                                    "d’équipements spécialisés comme dans les HIFA")
+    assert facts["region"]["source"]["text"] == "l'annexe du rapport, colonne « Région », telle qu'imprimée"
+    assert facts["funding_cad"]["value"] == 3_300_000
     assert "lead" not in facts  # empty: the report does not name it
     verdicts = {v["axis"]: v for v in data["verdicts"]}
-    assert verdicts["model"]["verdict"] == "miniature-zone"
-    assert verdicts["model"]["reason"].startswith("zone en miniature : structure légère sans équipement spécialisé")
+    assert (verdicts["model"]["verdict"], verdicts["model"]["basis"]) == ("miniature-zone", "inference")
+    assert [p["theme"] for p in data["account"]][:1] == ["origin"] and len(data["account"]) >= 10
 
 
-def test_show_on_a_users_file_cites_the_file(run_json, tmp_path):
+def test_show_lists_what_cicli_removed_with_what_the_annex_printed(run_json):
+    _, data, _ = run_json("show", "sept iles")
+    removed = {r["field"]: r["source"] for r in data["removed"]}
+    assert set(removed) == {"lead", "source_url"}
+    assert removed["lead"]["printed"] == "Marilou Cyr" and "ZoneAgtech" in removed["lead"]["why"]
+
+
+def test_show_says_a_corrected_cell_is_corrected_and_what_was_printed(run_json):
+    _, data, _ = run_json("show", "Grande-Rivière")
+    region = next(f for f in data["facts"] if f["field"] == "region")["source"]
+    assert (region["kind"], region["printed"]) == ("corrected", "Bas-Saint-Laurent et Gaspésie")
+    _, data, _ = run_json("show", "dci")
+    assert next(f for f in data["facts"] if f["field"] == "region")["source"]["printed"] == "Chaudières-Appalaches"
+
+
+def test_show_never_says_the_annex_for_a_centre_the_annex_omits(run_json):
+    _, data, _ = run_json("show", "DI3R-VTE")
+    kinds = {f["field"]: f["source"]["kind"] for f in data["facts"]}
+    assert "annex" not in kinds.values()
+    assert (kinds["region"], kinds["locality"], kinds["name"], kinds["niche"]) == ("outside", "added", "added", "added")
+    assert "notes" not in kinds  # the annex prints no note for it, and cicli writes none in
+
+
+def test_a_blank_note_of_the_annex_stays_blank(run_json):
+    _, data, _ = run_json("show", "Carrefour Cyber")
+    assert "notes" not in {f["field"] for f in data["facts"]}
+    status = next(v for v in data["verdicts"] if v["axis"] == "status")
+    assert (status["verdict"], status["basis"]) == ("designated", "report")
+
+
+def test_show_on_a_users_file_cites_the_file_and_cicli_for_what_it_derives(run_json):
     _code, data, _ = run_json("show", "Rivière-du-Loup", "--from", str(PRINTED_ANNEX))
     facts = {f["field"]: f for f in data["facts"]}
-    assert facts["lead"] == {"field": "lead", "value": "Rémi Massé", "source": f"{PRINTED_ANNEX}, column 'Responsable'"}
+    assert facts["lead"]["source"]["text"] == "your file, column « Responsable »"
+    assert facts["id"]["source"]["kind"] == "derived"  # the file has no id column: cicli made it
+    assert all("report" not in v["reason"] or "« Financements" in v["reason"] for v in data["verdicts"])
+
+
+@pytest.mark.parametrize("query, entity, centre", [
+    ("ZIAL", "Zone d’innovation en aluminium (ZIAL)", "ci-aluminium-uqac"),
+    ("CURAL", "Centre universitaire de recherche sur l’aluminium (CURAL)", "ci-aluminium-uqac"),
+    ("Cybereco", "Cybereco", "carrefour-cyber"),
+    ("ZIMER", "zone d’innovation ZIMER", "ci-cegep-sept-iles"),
+    ("Pavillon Rio Tinto IOC", "pavillon RioTinto IOC du Cégep de Sept-Îles", "ci-cegep-sept-iles"),
+])
+def test_a_related_body_is_told_for_what_it_is_never_taken_for_the_centre(run, query, entity, centre):
+    code, out, err = run("show", query)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"cicli: '{query}' is not a centre of the annex: it is {entity}, ")
+    assert f"({centre})" in err
 
 
 def test_summary_figures_on_the_bundled_annex(run_json):
@@ -151,9 +199,9 @@ def test_summary_figures_on_the_bundled_annex(run_json):
     assert code == 0
     assert data["centres"] == 14
     assert data["counts"] == {
-        "origin": {"private": 2, "public": 4, "undetermined": 8},
+        "origin": {"private": 2, "public": 1, "undetermined": 11},
         "anchoring": {"standalone": 1, "zone-affiliated": 4, "pre-zone": 1, "undetermined": 8},
-        "model": {"hifa": 2, "miniature-zone": 1, "undetermined": 11},
+        "model": {"hifa": 3, "miniature-zone": 1, "undetermined": 10},
         "status": {"designated": 6, "project": 8, "undetermined": 0},
     }
     assert data["origin_by_model"]["private"] == {"hifa": 1, "miniature-zone": 0, "undetermined": 1, "total": 2}
@@ -164,7 +212,9 @@ def test_summary_figures_on_the_bundled_annex(run_json):
         ("2024-03", "zone-agtech"), ("2024-12", "ci-cegep-sept-iles"), ("2025-01", "carrefour-peche-aquaculture")]
     assert [(w["id"], w["zi_submitted_year"]) for w in data["waiting"]][:2] == [("novinor", 2020), ("dci", 2020)]
     assert len(data["waiting"]) == 8
-    assert [(f["code"], f["cad_per_year"]) for f in data["funding"]] == [("pafode_ci", 360_000), ("pafode_zi", 800_000)]
+    # « par année » belongs to the zones' 800 000 $; the report gives no period for the centres' 360 000 $.
+    assert [(f["code"], f["cad"], f["period"]) for f in data["funding"]] == [("pafode_zi", 800_000, "year"),
+                                                                          ("pafode_ci", 360_000, None)]
     assert sum(data["regions"].values()) == 14
     assert data["regions"]["Montréal"] == 2
 
@@ -192,5 +242,6 @@ def test_without_reasons_classify_leaves_out_rules_and_reasons_only():
     full = reports.classify(lang="fr").frame
     bare = reports.classify(lang="fr", reasons=False).frame
     assert list(bare.columns) == [*reports.RECORD_FIELDS, "aliases"]  # the bundled annex has aliases
-    assert set(full.columns) - set(bare.columns) == {f"{a}_{part}" for a in AXIS_NAMES for part in ("rule", "reason")}
+    assert set(full.columns) - set(bare.columns) == {f"{a}_{part}" for a in AXIS_NAMES
+                                                     for part in ("rule", "reason", "basis")}
     assert bare.equals(full[bare.columns])

@@ -9,16 +9,22 @@ import pytest
 from conftest import PRINTED_ANNEX, printed_rows, write_csv, write_xlsx
 
 from cicli import reports
+from cicli.provenance import Provenance
 from cicli.typology import AXES, classify
 
 AXES_ = ("origin", "anchoring", "model", "status")
 
 
-def verdict(axis: str, lang: str = "en", **cells: str) -> tuple[str, str, str]:
-    """(verdict, rule id, reason) of one row made of `cells`, validated as a file would be."""
+def verdict(axis: str, lang: str = "en", report: bool = False, **cells: str) -> tuple[str, str, str]:
+    """(verdict, rule id, reason) of one row made of `cells`: a user's file, or the report's facts."""
     frame = pd.DataFrame([{"name": "X", **cells}], index=[2])
-    out = classify(frame, lang)
+    out = classify(frame, lang, provenance=Provenance.of_report() if report else None)
     return out.at[2, axis], out.at[2, f"{axis}_rule"], out.at[2, f"{axis}_reason"]
+
+
+def basis(axis: str, report: bool = False, **cells: str) -> str:
+    frame = pd.DataFrame([{"name": "X", **cells}], index=[2])
+    return classify(frame, "en", provenance=Provenance.of_report() if report else None).at[2, f"{axis}_basis"]
 
 
 # Each rule: cells that make it hold, and cells that look close but must not.
@@ -28,10 +34,16 @@ RULES = [
      {"initiators": "Premier Tech; UQAR", "initiator_kinds": "company; university"}),
     ("origin", "origin.public-institutions", "public",
      {"initiators": "Cégep de Sept-Îles", "initiator_kinds": "cegep"},
-     {"initiators": "", "initiator_kinds": ""}),
+     {"initiators": "DENB", "initiator_kinds": "economic_development"}),
     ("origin", "origin.zone-initiator", "undetermined",
      {"initiators": "VTÉ", "initiator_kinds": "zone"},
      {"initiators": "Ville", "initiator_kinds": "municipality"}),
+    ("origin", "origin.local-development", "undetermined",
+     {"initiators": "DENB", "initiator_kinds": "economic_development"},
+     {"initiators": "UQAC", "initiator_kinds": "university"}),
+    ("origin", "origin.municipality", "undetermined",
+     {"initiators": "Ville Saint-Laurent", "initiator_kinds": "municipality"},
+     {"initiators": "Cégep", "initiator_kinds": "cegep"}),
     ("origin", "origin.mixed", "undetermined",
      {"initiators": "A; B", "initiator_kinds": "company; university"},
      {"initiators": "A", "initiator_kinds": "company"}),
@@ -42,15 +54,17 @@ RULES = [
      {"notes": "CI affilie a la VTE (projet)"}, {"notes": "Zone bleue, VTÉ mentionnée"}),
     ("anchoring", "anchoring.annex-first-step", "pre-zone",
      {"notes": "1ère étape en vue d’une désignation de ZI"}, {"notes": "étape suivante"}),
+    ("anchoring", "anchoring.zone-project", "undetermined", {"zone_project": "ZIMER"}, {"zone_project": ""}),
     ("model", "model.light-research", "miniature-zone",
      {"specialised_equipment": "no", "research_anchors": "ITMI"},
      {"specialised_equipment": "no", "research_anchors": ""}),
     ("model", "model.industry-equipment", "hifa",
      {"specialised_equipment": "yes", "equipment": "usine-pilote", "initiators": "PT", "initiator_kinds": "company"},
      {"specialised_equipment": "yes", "equipment": "usine-pilote", "initiators": "U", "initiator_kinds": "university"}),
-    ("model", "model.hifa-analogue", "hifa",
-     {"specialised_equipment": "yes", "equipment": "labs", "hifa_analogue": "yes"},
-     {"specialised_equipment": "", "equipment": "labs", "hifa_analogue": "yes"}),
+    ("model", "model.hifa-analogue", "hifa", {"hifa_analogue": "yes"}, {"hifa_analogue": "no"}),
+    ("model", "model.equipment-only", "undetermined", {"specialised_equipment": "yes"},
+     {"specialised_equipment": "no"}),
+    ("model", "model.light-only", "undetermined", {"specialised_equipment": "no"}, {"specialised_equipment": ""}),
     ("status", "status.designated", "designated", {"status": "designated", "designated_on": "2022-02"},
      {"status": "project"}),
     ("status", "status.project", "project", {"status": "project"}, {"status": ""}),
@@ -70,26 +84,55 @@ def test_rule_positive_and_negative(axis, rule, expected, positive, negative):
 
 
 def test_every_rule_is_pinned_by_a_test():
-    pinned = {r[1] for r in RULES} | {f"{a}.unknown" for a in AXES_} | {"model.equipment-only", "model.light-only"}
+    pinned = {r[1] for r in RULES} | {f"{a}.unknown" for a in AXES_}
     assert {rule.id for axis in AXES for rule in axis.rules} == pinned
 
 
-def test_undetermined_reasons_name_the_missing_fact():
+def test_what_a_rule_reads_is_derived_from_its_condition_and_its_reasons():
+    """Dropping every column a rule does not read changes neither its verdict nor its reason."""
+    for axis, rule_id, expected, positive, _negative in RULES:
+        rule = next(r for a in AXES for r in a.rules if r.id == rule_id)
+        assert set(positive) <= set(rule.uses) | {"notes", "niche"}, rule_id
+        assert verdict(axis, **{k: v for k, v in positive.items() if k in rule.uses})[:2] == (expected, rule_id)
+
+
+def test_on_a_users_file_undetermined_reasons_name_the_missing_columns_as_the_file_would():
     assert verdict("origin", "fr") == ("undetermined", "origin.unknown",
-                                       "origine indéterminée : le rapport ne dit pas qui a initié le centre "
-                                       "(colonnes absentes du fichier : initiator_kinds)")
-    assert verdict("model", specialised_equipment="yes", equipment="labs", initiator_kinds="",
-                   hifa_analogue="")[1] == "model.equipment-only"
-    assert verdict("model", specialised_equipment="no", research_anchors="")[1] == "model.light-only"
+                                       "origine indéterminée : votre fichier ne dit pas qui a initié le centre "
+                                       "(colonnes absentes du fichier : « Types d'initiateurs »)")
     assert verdict("status", status="", notes="")[2] == (
-        "status undetermined: the report does not say whether the centre is designated or a project")
+        "status undetermined: your file does not say whether the centre is designated or a project")
 
 
-def test_reasons_name_the_facts_they_used():
-    assert verdict("origin", "fr", initiators="Premier Tech; Cascades", initiator_kinds="company; company")[2] == \
-        "origine privée : initiée par Premier Tech (entreprise) et Cascades (entreprise)"
-    assert verdict("anchoring", notes="CI associé à la Zone Aéro")[2] == \
-        "a pole of the zone Zone Aéro: the annex says « associé à la Zone Aéro »"
+def test_on_a_users_file_no_reason_says_the_report_speaks_of_the_centre():
+    """The report does not name a user's own centre: their facts are their file's (issue 15)."""
+    cases = [("origin", {"initiators": "A", "initiator_kinds": "company"}),
+             ("anchoring", {"independent": "yes"}), ("model", {"hifa_analogue": "yes"}),
+             ("status", {"status": "designated"}), ("model", {})]
+    for axis, cells in cases:
+        for lang, words in (("en", "the report says"), ("fr", "le rapport dit")):
+            reason = verdict(axis, lang, **cells)[2]
+            assert words not in reason and "report does not say" not in reason, reason
+        assert basis(axis, **cells) in ("file", "none")
+
+
+def test_no_reason_holds_empty_parentheses():
+    reason = verdict("model", specialised_equipment="yes", initiators="PT", initiator_kinds="company")[2]
+    assert reason == "HIFA model: according to your file, specialised equipment and an industrial initiative " \
+                     "(PT (company))"
+    assert "()" not in verdict("model", "fr", specialised_equipment="yes")[2]
+
+
+def test_every_verdict_says_what_it_rests_on():
+    assert basis("anchoring", report=True, independent="yes") == "report"
+    assert verdict("anchoring", report=True, independent="yes")[2] == \
+        "standalone: the report calls the centre independent"
+    assert basis("origin", report=True, initiators="PT", initiator_kinds="company") == "inference"
+    assert verdict("origin", "fr", report=True, initiators="PT", initiator_kinds="company")[2].startswith(
+        "origine privée : cicli le déduit")
+    assert basis("status", report=True, notes="Financements publics obtenus") == "inference"
+    assert basis("status", notes="Financements publics obtenus") == "file"
+    assert basis("model", report=True) == "none"
 
 
 def test_facts_come_before_annex_words():
@@ -102,17 +145,17 @@ def test_no_rule_reads_the_name():
 
 
 BUNDLED = {  # id: (origin, anchoring, zone, model, status, designated_on)
-    "novinor": ("undetermined", "undetermined", "", "undetermined", "project", ""),
+    "novinor": ("undetermined", "undetermined", "", "hifa", "project", ""),
     "hifa": ("private", "standalone", "", "hifa", "designated", "2022-02"),
     "carrefour-peche-aquaculture": ("undetermined", "undetermined", "", "undetermined", "designated", "2025-01"),
     "cite-innovation-circulaire": ("undetermined", "undetermined", "", "undetermined", "designated", "2023-09"),
-    "dci": ("public", "undetermined", "", "hifa", "project", ""),
+    "dci": ("undetermined", "undetermined", "", "hifa", "project", ""),
     "cifte-vte": ("undetermined", "zone-affiliated", "VTÉ", "undetermined", "project", ""),
     "ci3em": ("undetermined", "undetermined", "", "undetermined", "project", ""),
     "zone-agtech": ("undetermined", "undetermined", "", "undetermined", "designated", "2024-03"),
     "cibet-vte": ("undetermined", "zone-affiliated", "VTÉ", "undetermined", "project", ""),
-    "ci-aluminium-uqac": ("public", "pre-zone", "", "undetermined", "project", ""),
-    "cim": ("public", "zone-affiliated", "Zone Aéro", "undetermined", "project", ""),
+    "ci-aluminium-uqac": ("undetermined", "pre-zone", "", "undetermined", "project", ""),
+    "cim": ("undetermined", "zone-affiliated", "Zone Aéro", "undetermined", "project", ""),
     "carrefour-cyber": ("private", "undetermined", "", "undetermined", "designated", "2023-11"),
     "ci-cegep-sept-iles": ("public", "undetermined", "", "miniature-zone", "designated", "2024-12"),
     "di3r-vte": ("undetermined", "zone-affiliated", "VTÉ", "undetermined", "project", ""),
@@ -126,6 +169,28 @@ def test_bundled_verdicts():
     redirected = dict(zip(table["id"], table["redirected_from_zi"], strict=True))
     assert {k for k, v in redirected.items() if v is True} == {"novinor", "dci", "ci-aluminium-uqac"}
     assert table.set_index("id").at["dci", "zi_submitted_year"] == 2020
+
+
+def test_novinor_and_the_dci_cited_together_as_hifa_analogues_are_judged_alike():
+    table = reports.classify(lang="fr").frame.set_index("id")
+    for centre in ("novinor", "dci"):
+        assert (table.at[centre, "model"], table.at[centre, "model_basis"]) == ("hifa", "report")
+        assert table.at[centre, "model_reason"] == \
+            "modèle HIFA : le rapport range le projet parmi les « projets de CI analogues à celui des HIFA »"
+
+
+def test_a_local_development_body_or_a_town_is_not_called_public():
+    table = reports.classify(lang="en").frame.set_index("id")
+    assert table.at["dci", "origin"] == "undetermined" and "organismes de développement locaux" in \
+        table.at["dci", "origin_reason"]
+    assert table.at["cim", "origin"] == "undetermined" and "municipality" in table.at["cim", "origin_reason"]
+
+
+def test_no_reason_denies_a_zone_project_the_report_mentions():
+    table = reports.classify(lang="en").frame.set_index("id")
+    for centre, project in (("carrefour-peche-aquaculture", "Zone bleue"), ("ci-cegep-sept-iles", "ZIMER")):
+        reason = table.at[centre, "anchoring_reason"]
+        assert project in reason and "ties the centre to no zone" not in reason, reason
 
 
 PRINTED_VERDICTS = {  # the seven annex columns alone: what their words say, nothing more
@@ -187,7 +252,9 @@ def test_cli_json_equals_the_library(run_json):
     assert list(hifa)[:16] == ["id", "name", "region", "locality", "niche", "lead", "source_url", "notes", "origin",
                                "anchoring", "zone", "model", "status", "designated_on", "redirected_from_zi",
                                "zi_submitted_year"]
-    assert hifa["reasons"]["origin"] == "origine privée : initiée par Premier Tech (entreprise) et Cascades (entreprise)"
+    assert hifa["reasons"]["origin"] == ("origine privée : cicli le déduit des initiateurs que nomme le rapport, tous "
+                                         "des entreprises : Premier Tech (entreprise) et Cascades (entreprise)")
+    assert hifa["bases"] == {"origin": "inference", "anchoring": "report", "model": "inference", "status": "report"}
     assert (hifa["origin"], hifa["redirected_from_zi"], hifa["zi_submitted_year"]) == ("private", None, None)
 
 
@@ -195,13 +262,15 @@ def test_json_codes_do_not_depend_on_the_language(run_json):
     _, fr, _ = run_json("classify", "--lang", "fr")
     _, en, _ = run_json("classify", "--lang", "en")
     strip = lambda rows: [{k: v for k, v in r.items() if k != "reasons"} for r in rows]  # noqa: E731
+    assert {tuple(r["bases"].values()) for r in fr} <= {tuple(b) for b in __import__("itertools").product(
+        ("report", "inference", "none"), repeat=4)}
     assert strip(fr) == strip(en)
 
 
 @pytest.mark.parametrize("option, value, expected", [
     ("--status", "désigné", 6), ("--status", "DESIGNATED", 6), ("--status", "projet", 8),
-    ("--origin", "privee", 2), ("--origin", "public", 4), ("--anchoring", "zone-affiliated", 4),
-    ("--anchoring", "affilié à une zone", 4), ("--model", "zone en miniature", 1), ("--model", "hifa", 2),
+    ("--origin", "privee", 2), ("--origin", "public", 1), ("--anchoring", "zone-affiliated", 4),
+    ("--anchoring", "affilié à une zone", 4), ("--model", "zone en miniature", 1), ("--model", "hifa", 3),
     ("--region", "cote nord", 2), ("--region", "Montréal", 2),
 ])
 def test_filters_take_codes_or_labels(run_json, option, value, expected):
@@ -232,7 +301,8 @@ def test_markdown_output_with_reasons(run):
     lines = out.splitlines()
     assert lines[0].startswith("| Nom ")
     assert len(lines) == 3
-    assert "Modèle : zone en miniature : structure légère sans équipement spécialisé" in lines[2]
+    assert "Modèle : zone en miniature : cicli le déduit des faits du rapport, une structure légère sans équipement " \
+        "spécialisé" in lines[2]
 
 
 def test_the_last_rule_of_each_axis_always_holds_and_says_undetermined():

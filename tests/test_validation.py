@@ -170,7 +170,7 @@ def test_cli_validate_bundled_is_valid(run):
     code, out, err = run("validate")
     assert code == 0
     assert out == ""
-    assert err.splitlines()[-1] == "cicli: centres.csv (bundled): no problem found (0 errors, 0 warnings)."
+    assert err.splitlines()[-1] == "cicli: centres.csv (bundled with cicli): no problem found (0 errors, 0 warnings)."
 
 
 def test_cli_validate_table_keeps_row_numbers_whole(run, tmp_path):

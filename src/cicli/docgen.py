@@ -35,44 +35,75 @@ def problems() -> str:
 
 
 def typology() -> str:
+    """Each axis and its rules: condition, verdict, what it rests on, reasons, and the report's words."""
+    from .i18n import in_language, speaking
+    from .knowledge import knowledge
     from .typology import AXES
+    from .typology.describe import reason_pattern
 
     out = []
     for axis in AXES:
-        out.append(f"### {labels.label('axis', axis.name, 'en')} — {labels.label('axis', axis.name, 'fr')} (`{axis.name}`)\n")
-        out.append(f"{axis.meaning_en}\n\n> {axis.meaning_fr}\n")
+        out.append(f"### {labels.label('axis', axis.name, 'en')} — {labels.label('axis', axis.name, 'fr')} "
+                   f"(`{axis.name}`)\n")
+        out.append(f"{axis.meaning}\n\n> {in_language('fr', axis.meaning)}\n")
         codes = ", ".join(f"`{code}` ({labels.label(axis.name, code, 'fr')} / {labels.label(axis.name, code, 'en')})"
                           for code in labels.LABELS[axis.name])
         out.append(f"Verdicts: {codes}.\n")
         out.append("The rules, in order; the first that holds gives the verdict.\n")
         for n, rule in enumerate(axis.rules, 1):
+            with speaking("en"):
+                condition, report_en, file_en = rule.when.describe(), reason_pattern(rule.reason), \
+                    reason_pattern(rule.reason_file)
+            with speaking("fr"):
+                condition_fr, report_fr, file_fr = rule.when.describe(), reason_pattern(rule.reason), \
+                    reason_pattern(rule.reason_file)
             uses = ", ".join(f"`{u}`" for u in rule.uses) or "nothing"
-            out.append(f"{n}. **`{rule.id}`** → `{rule.verdict}` when {rule.when.describe('en')} "
-                       f"(« {rule.when.describe('fr')} »); reads {uses}.  ")
-            out.append(f"   Reason: « {rule.reason_fr} » / “{rule.reason_en}”.  ")
-            if rule.quote:
-                out.append(f"   The report ({rule.section}): « {rule.quote} »")
+            out.append(f"{n}. **`{rule.id}`** → `{rule.verdict}`, resting on `{rule.basis_of_report()}` "
+                       f"(or `file` when the facts are the user's).  ")
+            out.append(f"   When: {condition} / « {condition_fr} »; reads {uses}.  ")
+            out.append(f"   Reason, on the report's facts: “{report_en}” / « {report_fr} ».  ")
+            out.append(f"   Reason, on the user's file: “{file_en}” / « {file_fr} ».  ")
+            if rule.passage:
+                passage = knowledge().passage(rule.passage)
+                out.append(f"   The report ({passage.section}): « {passage.quote} »")
             else:
-                out.append("   When no rule above holds: the reason names the missing fact.")
+                out.append("   The report: the annex's own words, or nothing (the verdict is undetermined).")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
-def evidence() -> str:
-    """Per centre, the report's sentences behind its facts (data/evidence.csv)."""
+def passages() -> str:
+    """Per centre, the report's passages cicli carries, and the facts each supports (data/report.toml)."""
     import csv
 
-    from .read import bundled_evidence, bundled_path
+    from .knowledge import knowledge
+    from .read import bundled_path
 
     with bundled_path().open(encoding="utf-8", newline="") as f:
         names = {row["id"]: row["name"] for row in csv.DictReader(f)}
-    lines, current = [], None
-    for row in bundled_evidence():
-        if row["id"] != current:
-            current = row["id"]
-            lines.append(f"{'' if not lines else chr(10)}**{names[current]}** (`{current}`)\n")
-        columns = ", ".join(f"`{c}`" for c in row["columns"].split())
-        lines.append(f"- {columns} — {row['section']}: « {_cell(' '.join(row['quote'].split()))} »")
+    k = knowledge()
+    lines = []
+    for centre, name in names.items():
+        lines.append(f"{chr(10) if lines else ''}**{name}** (`{centre}`)\n")
+        for passage in k.account(centre):
+            facts = ", ".join(f"`{c}`" for c in passage.facts.get(centre, ())) or "—"
+            lines.append(f"- `{passage.id}` ({passage.theme}; supports {facts}) — {passage.section}: "
+                         f"« {_cell(passage.quote)} »")
+    return "\n".join(lines)
+
+
+def changes() -> str:
+    """Every change cicli made to the annex as printed (data/report.toml)."""
+    from .i18n import speaking
+    from .knowledge import knowledge
+
+    lines = ["| centre (`id`) | column | change | the report prints | `data/centres.csv` holds | why |",
+             "|---|---|---|---|---|---|"]
+    with speaking("en"):
+        for c in knowledge().changes:
+            printed = _cell(c.printed.replace("\n", " ⏎ ")) if c.printed else "(nothing: not in the annex)"
+            why = _cell(c.why) if c.why else "line breaks inside a word or an address: joined without a space"
+            lines.append(f"| `{c.centre}` | {c.column} | {c.kind} | {printed} | {_cell(c.value) or '(empty)'} | {why} |")
     return "\n".join(lines)
 
 
@@ -94,7 +125,7 @@ def cli_reference() -> str:
 
 
 GENERATED = {
-    "docs/data.md": {"columns": columns, "problems": problems, "evidence": evidence},
+    "docs/data.md": {"columns": columns, "problems": problems, "passages": passages, "changes": changes},
     "docs/typology.md": {"typology": typology},
     "docs/cli.md": {"cli": cli_reference},
 }

@@ -127,3 +127,21 @@ def in_language(lang: str, text: str, **values) -> str:
     """`text` in a given language, whatever the current one (a document in both languages)."""
     with speaking(lang):
         return _(text, **values)
+
+
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+
+
+def readable_date(year: int, month: int, day: int | None = None) -> str:
+    """« 2 décembre 2026 » / « 2 December 2026 »; without a day, « décembre 2026 »."""
+    name = _(MONTHS[month - 1])
+    return _("{day} {month} {year}", day=day, month=name, year=year) if day else \
+        _("{month} {year}", month=name, year=year)
+
+
+def readable_datetime(moment) -> str:
+    """A local date and time as people write it, with its offset from UTC."""
+    offset = moment.strftime("%z")
+    return _("{date} at {hour}:{minute} (UTC{offset})", date=readable_date(moment.year, moment.month, moment.day),
+             hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}", offset=f"{offset[:3]}:{offset[3:]}")

@@ -1,15 +1,16 @@
-"""Facts of the report that are not about one centre: funding, dates, sources."""
+"""Facts of the report that are not about one centre: the PAFODE's amounts, each with its passage."""
 
 from __future__ import annotations
 
-REPORT = "Les centres d'innovation au Québec (rapport, 2025) — Forum Innovation"
+from .i18n import N_
 
-# (code, amount in CAD per year, French label, English label, the report's words)
+# (code, amount in CAD, period the report gives or None, label (English; French in the catalogue),
+#  the report's words, the passage they stand in). « par année » belongs to the zones' 800 000 $ only,
+# and the report ties part 2 of the PAFODE to the CI category only.
 FUNDING = (
-    ("pafode_ci", 360_000, "PAFODE, volet 2 : soutien annuel aux opérations d'un centre d'innovation",
-     "PAFODE, part 2: yearly operating support for an innovation centre",
-     "les centres reçoivent 360 000$ aux CI en vue de soutenir leurs opérations"),
-    ("pafode_zi", 800_000, "PAFODE, volet 2 : soutien annuel aux opérations d'une zone d'innovation",
-     "PAFODE, part 2: yearly operating support for an innovation zone",
-     "le gouvernement québécois, via le PAFODE octroie 800 000$ par année aux zones"),
+    ("pafode_zi", 800_000, "year", N_("PAFODE: support to an innovation zone"),
+     "le gouvernement québécois, via le PAFODE octroie 800 000$ par année aux zones", "pafode-amounts"),
+    ("pafode_ci", 360_000, None,
+     N_("PAFODE (part 2, the category of innovation centres): support to the operations of a centre"),
+     "les centres reçoivent 360 000$ aux CI en vue de soutenir leurs opérations", "pafode-amounts"),
 )

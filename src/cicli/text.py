@@ -29,8 +29,10 @@ def fold(text: str) -> str:
 def some_of(items: list, separator: str = ", ", limit: int = 10, show=str) -> str:
     """The first `limit` items, each as `show` writes it, then how many more: a message stays readable
     when a million rows match."""
-    shown = separator.join(show(item) for item in items[:limit])
-    return shown + (f"{separator}and {len(items) - limit} more" if len(items) > limit else "")
+    from .i18n import _
+
+    listed = separator.join(show(item) for item in items[:limit])
+    return listed + (separator + _("and {count} more", count=len(items) - limit) if len(items) > limit else "")
 
 
 _HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}  # control, format (bidi, zero-width), separators, unassigned

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError, UsageError
+from ..i18n import _
 from .delimited import bom_encoding, detect_encoding, read_csv
 from .table import Table
 from .workbook import read_xlsx
@@ -45,7 +46,7 @@ def read_table(path: str | os.PathLike | None = None, *, sheet: str | None = Non
     """Read an annex table from a CSV or XLSX file; the bundled annex when `path` is None."""
     if path is None:
         table = read_csv(bundled_path(), "utf-8", None)
-        table.source = f"{BUNDLED} (bundled)"
+        table.source = _("{name} (bundled with cicli)", name=BUNDLED)
         table.bundled = True
         return table
     p = Path(path)

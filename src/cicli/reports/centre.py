@@ -1,4 +1,6 @@
-"""`show`: everything known about one centre, each fact with its source, each verdict with its reason."""
+"""`show`: everything known about one centre — each fact with its true source, each verdict with its basis
+and reason, the report's own account of the centre (its passages, by theme), and what cicli changed in
+its row of the annex."""
 
 from __future__ import annotations
 
@@ -6,20 +8,23 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import labels, schema
+from .. import labels
+from ..i18n import _, speaking
+from ..knowledge import knowledge
 from ..labels import language
-from ..results import Section, frame_columns
+from ..results import Section
 from ..typology import AXIS_NAMES
 from ..validation import Centres, load
-from .classification import RECORD_FIELDS
-from .comparison import full_table
+from .classification import classify
 from .finding import find
+from .sources import removed_values, source_of
 from .wording import field_label, plain, value_text
 
 
 @dataclass
 class CentreDetails:
-    """`details`: id, name, row, source, facts [{field, value, source}], verdicts [{axis, verdict, rule, reason}]."""
+    """`details`: id, name, row, source, facts [{field, value, source}], removed [{field, source}], verdicts
+    [{axis, verdict, rule, basis, reason}], account [{id, theme, section, text, note}] (the report's passages)."""
 
     details: dict
     lang: str
@@ -28,59 +33,82 @@ class CentreDetails:
         return self.details
 
     def rows(self):
-        rows = [{"kind": "fact", "field": f["field"], "value": f["value"], "rule": "", "note": f["source"]}
-                for f in self.details["facts"]]
-        rows += [{"kind": "verdict", "field": v["axis"], "value": v["verdict"], "rule": v["rule"], "note": v["reason"]}
-                 for v in self.details["verdicts"]]
-        return frame_columns(pd.DataFrame(rows, columns=["kind", "field", "value", "rule", "note"]))
+        d = self.details
+        rows = [("fact", f["field"], _text(f["value"]), "", f["source"]["kind"], f["source"]["text"]) for f in d["facts"]]
+        rows += [("removed", r["field"], r["source"]["printed"], "", "removed", r["source"]["text"]) for r in d["removed"]]
+        rows += [("verdict", v["axis"], v["verdict"], v["rule"], v["basis"], v["reason"]) for v in d["verdicts"]]
+        rows += [("passage", p["theme"], p["id"], "", p["section"], p["text"]) for p in d["account"]]
+        header = ["kind", "field", "value", "rule", "source", "note"]
+        return header, [[row[k] for row in rows] for k in range(len(header))]
 
     def sections(self) -> list[Section]:
-        lang, details = self.lang, self.details
-        facts = pd.DataFrame([{field_label("field", lang): field_label(f["field"], lang),
-                               labels.label("field", "value", lang): value_text(f["field"], f["value"], lang),
-                               labels.label("field", "source", lang): f["source"]} for f in details["facts"]])
-        verdicts = pd.DataFrame([{field_label("field", lang): field_label(v["axis"], lang),
-                                  labels.label("field", "verdict", lang): labels.label(v["axis"], v["verdict"], lang),
-                                  labels.label("field", "reason", lang): v["reason"]} for v in details["verdicts"]])
-        title = f"{details['name']} ({details['id']})"
-        return [Section.of(facts, title), Section.of(verdicts, title)]
+        d = self.details
+        with speaking(self.lang):
+            numbers = {p["id"]: n for n, p in enumerate(d["account"], 1)}
+            field, value, source = _("Field"), _("Value"), _("Source")
+            facts = [[field_label(f["field"], self.lang), value_text(f["field"], f["value"], self.lang),
+                      _short_source(f["source"], numbers)] for f in d["facts"]]
+            facts += [[field_label(r["field"], self.lang), _("(not used)"), r["source"]["text"]] for r in d["removed"]]
+            sections = [Section(f"{d['name']} ({d['id']})", [field, value, source], facts)]
+            verdicts = [[field_label(v["axis"], self.lang), labels.label(v["axis"], v["verdict"]),
+                         labels.label("basis", v["basis"]), v["reason"]] for v in d["verdicts"]]
+            sections.append(Section(_("Verdicts"), [_("Axis"), _("Verdict"), _("Rests on"), _("Reason")], verdicts))
+            if d["account"]:
+                account = [[str(n), labels.label("theme", p["theme"]), p["section"],
+                            f"« {p['text']} »" + (f"\n({p['note']})" if p["note"] else "")]
+                           for n, p in enumerate(d["account"], 1)]
+                sections.append(Section(_("What the report says of it"), ["#", _("Theme"), _("Section"), _("Passage")],
+                                        account))
+        return sections
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _short_source(source: dict, numbers: dict[str, int]) -> str:
+    """A source in a table cell: the passages by their number in the account below."""
+    if source["kind"] in ("body", "completed", "added") and source["passages"]:
+        cited = ", ".join(f"[{numbers[p['id']]}]" for p in source["passages"] if p["id"] in numbers)
+        words = {"body": _("the body of the report"), "completed": _("from the report (your file leaves it empty)"),
+                 "added": _("not in the annex; the body of the report")}[source["kind"]]
+        return f"{words} {cited}"
+    return source["text"]
 
 
 def show(query: str, path=None, *, lang: str | None = None, sheet: str | None = None,
          encoding: str | None = None, centres: Centres | None = None) -> CentreDetails:
-    """Everything known about one centre: its facts with their source, its verdicts with their reasons."""
+    """Everything known about one centre: its facts with their sources, its verdicts with their reasons, and
+    the report's own account of it."""
     lang = language(lang)
     centres = centres or load(path, sheet=sheet, encoding=encoding)
-    full = full_table(centres, lang)
-    i = find(full, query, full.get("aliases"))
-    bundled = centres.report.bundled
-    evidence = _evidence_of(full.at[i, "id"]) if bundled else {}
+    with speaking(lang):
+        table = classify(centres=centres, lang=lang).frame
+        i = find(table, query, table.get("aliases"))
+        return CentreDetails(_details(centres, table, i), lang)
+
+
+def _details(centres: Centres, table: pd.DataFrame, i) -> dict:
+    bundled = centres.provenance.bundled
+    centre_id = table.at[i, "id"]
+    known = bundled  # a user's row the report knows: see the completion of rows (cicli.completion)
+    frame = centres.frame
+    headers = centres.table.headers
+    completed = {c for c, rows in centres.provenance.completed.items() if bool(rows.get(i, False))}
     facts = []
-    for column in full.columns:
-        spec = schema.BY_NAME.get(column)
-        if column in AXIS_NAMES or column.endswith(("_reason", "_rule")) or (spec is None and column in RECORD_FIELDS):
-            continue
-        value = plain(full.at[i, column])
+    for column in ["id", *[c for c in frame.columns if c != "id"]]:
+        value = plain(table.at[i, "id"]) if column == "id" else plain(frame.at[i, column])
         if value in (None, ""):
             continue
-        if not bundled:
-            source = f"{centres.table.source}, column {centres.table.headers.get(column, column)!r}"
-        else:
-            source = evidence.get(column) or (spec.source if spec else "")
-        facts.append({"field": column, "value": value, "source": source})
-    verdicts = [{"axis": a, "verdict": full.at[i, a], "rule": full.at[i, f"{a}_rule"],
-                 "reason": full.at[i, f"{a}_reason"]} for a in AXIS_NAMES]
-    return CentreDetails({"id": full.at[i, "id"], "name": full.at[i, "name"], "row": int(i),
-                          "source": centres.table.source, "facts": facts, "verdicts": verdicts}, lang)
+        source = source_of(centre_id if (known or column in completed) else None, column, bundled=bundled,
+                           file_headers=headers, completed=column in completed)
+        facts.append({"field": column, "value": value, "source": source.record()})
+    removed = [{"field": column, "source": source.record()} for column, source in removed_values(centre_id)] \
+        if bundled else []
+    verdicts = [{"axis": a, "verdict": table.at[i, a], "rule": table.at[i, f"{a}_rule"],
+                 "basis": table.at[i, f"{a}_basis"], "reason": table.at[i, f"{a}_reason"]} for a in AXIS_NAMES]
+    account = [{"id": p.id, "theme": p.theme, "section": p.section, "text": p.quote, "note": p.note}
+               for p in knowledge().account(centre_id)] if known or completed else []
+    return {"id": centre_id, "name": table.at[i, "name"], "row": int(i), "source": centres.table.source,
+            "facts": facts, "removed": removed, "verdicts": verdicts, "account": account}
 
-
-def _evidence_of(centre_id: str) -> dict[str, str]:
-    """Column → the report's sentences behind it for one bundled centre (« quote » (section); …)."""
-    from ..read import bundled_evidence
-
-    cited: dict[str, list[str]] = {}
-    for row in bundled_evidence():
-        if row["id"] == centre_id:
-            for column in row["columns"].split():
-                cited.setdefault(column, []).append(f"« {' '.join(row['quote'].split())} » ({row['section']})")
-    return {column: " ; ".join(quotes) for column, quotes in cited.items()}

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .. import labels
 from ..errors import UsageError
+from ..i18n import speaking
 from ..labels import language
 from ..results import Section, frame_columns
 from ..speed.fold import fold_column
@@ -41,6 +42,7 @@ class Classification:
         for row in self.frame.to_dict("records"):
             record = {f: plain(row[f]) for f in RECORD_FIELDS}
             record["reasons"] = {a: row[f"{a}_reason"] for a in AXIS_NAMES}
+            record["bases"] = {a: row[f"{a}_basis"] for a in AXIS_NAMES}
             record["rules"] = {a: row[f"{a}_rule"] for a in AXIS_NAMES}
             out.append(record)
         return out
@@ -51,10 +53,15 @@ class Classification:
         out["redirected_from_zi"] = out["redirected_from_zi"].map({True: "yes", False: "no"}).fillna("")
         if self.explain:
             for axis in AXIS_NAMES:
+                out[f"{axis}_basis"] = table[f"{axis}_basis"]
                 out[f"{axis}_reason"] = table[f"{axis}_reason"]
         return frame_columns(out)
 
     def sections(self) -> list[Section]:
+        with speaking(self.lang):
+            return self._sections()
+
+    def _sections(self) -> list[Section]:
         """Name, locality, the four axes (zone and month beside them), with labels."""
         table, lang = self.frame, self.lang
         out = pd.DataFrame(index=table.index)
@@ -84,9 +91,14 @@ def classify(path=None, *, lang: str | None = None, sheet: str | None = None, en
     accents optional; an unknown value raises UsageError listing the choices.
     """
     lang = language(lang)
-    centres = centres or load(path, sheet=sheet, encoding=encoding)
+    with speaking(lang):
+        centres = centres or load(path, sheet=sheet, encoding=encoding)
+        return _classify(centres, lang, reasons, explain, filters)
+
+
+def _classify(centres: Centres, lang: str, reasons: bool, explain: bool, filters: dict) -> Classification:
     frame = centres.frame
-    verdicts = judge(frame, lang, reasons=reasons or explain)
+    verdicts = judge(frame, lang, reasons=reasons or explain, provenance=centres.provenance)
     base = pd.DataFrame(index=frame.index)
     for column in ("id", "name", "region", "locality", "niche", "lead", "source_url", "notes"):
         base[column] = frame[column] if column in frame.columns else ""
@@ -97,7 +109,7 @@ def classify(path=None, *, lang: str | None = None, sheet: str | None = None, en
     for column in verdicts.columns:
         base[column] = verdicts[column]
     extra = ["aliases"] if "aliases" in base.columns else []
-    parts = ("reason", "rule") if reasons or explain else ()
+    parts = ("reason", "rule", "basis") if reasons or explain else ()
     table = base[list(RECORD_FIELDS) + [f"{a}_{part}" for a in AXIS_NAMES for part in parts] + extra]
     return Classification(_filter(table, filters), lang, explain)
 

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .. import labels
 from ..errors import UsageError
+from ..i18n import speaking
 from ..labels import language
 from ..results import Section, frame_columns
 from ..validation import Centres, load
@@ -58,7 +59,8 @@ class Comparison:
         return out
 
     def sections(self) -> list[Section]:
-        return [Section.of(self.labelled(), highlight=self.side["differs"])]
+        with speaking(self.lang):
+            return [Section.of(self.labelled(), highlight=self.side["differs"])]
 
 
 def compare(queries: list[str], path=None, *, lang: str | None = None, sheet: str | None = None,
@@ -66,7 +68,12 @@ def compare(queries: list[str], path=None, *, lang: str | None = None, sheet: st
     """Centres side by side: one row per field (COMPARE_FIELDS, where any of them has a value)."""
     check_comparable(queries)
     lang = language(lang)
-    centres = centres or load(path, sheet=sheet, encoding=encoding)
+    with speaking(lang):
+        centres = centres or load(path, sheet=sheet, encoding=encoding)
+        return _compare(queries, centres, lang)
+
+
+def _compare(queries: list[str], centres: Centres, lang: str) -> Comparison:
     full = full_table(centres, lang)
     chosen = [find(full, q, full.get("aliases")) for q in queries]
     if len(set(chosen)) < len(chosen):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import labels
+from ..i18n import _, speaking
 from ..results import Section
 from ..typology import AXIS_NAMES
 from ..validation import Centres
@@ -38,7 +39,7 @@ class Summary:
             "regions": dict(zip(summary["regions"]["region"], map(int, summary["regions"]["count"]), strict=True)),
             "timeline": frame(summary["timeline"]),
             "waiting": frame(summary["waiting"]),
-            "funding": frame(summary["funding"]),
+            "funding": frame(summary["funding"].drop(columns=["label"])),
         }
 
     def rows(self):
@@ -52,11 +53,15 @@ class Summary:
         rows += [("regions", region, "count", n) for region, n in records["regions"].items()]
         rows += [("timeline", t["designated_on"], t["id"], t["locality"]) for t in records["timeline"]]
         rows += [("waiting", w["id"], "zi_submitted_year", w["zi_submitted_year"]) for w in records["waiting"]]
-        rows += [("funding", f["code"], "cad_per_year", f["cad_per_year"]) for f in records["funding"]]
+        rows += [("funding", f["code"], "cad", f["cad"]) for f in records["funding"]]
         header = ["section", "row", "column", "value"]
         return header, [["" if r[k] is None else str(r[k]) for r in rows] for k in range(4)]
 
     def sections(self) -> list[Section]:
+        with speaking(self.lang):
+            return self._sections()
+
+    def _sections(self) -> list[Section]:
         """The summary as titled tables for people; counts get bars in a terminal."""
         summary, lang = self.data, self.lang
         L = lambda code: labels.label("field", code, lang)  # noqa: E731
@@ -87,8 +92,9 @@ class Summary:
                                                      for v in waiting["zi_submitted_year"]]}), L("waiting")))
         funding = summary["funding"]
         sections.append(Section.of(pd.DataFrame({
-            L("program"): funding["label"],
-            L("cad_per_year"): [number_text(v, lang) + " $" for v in funding["cad_per_year"]],
+            L("program"): [_(label) for label in funding["label"]],
+            L("amount"): [number_text(v, lang) + " $" for v in funding["cad"]],
+            L("period"): [_("a year") if p == "year" else _("not given") for p in funding["period"]],
             L("report_says"): "« " + funding["quote"] + " »"}), L("funding")))
         return sections
 
@@ -112,8 +118,8 @@ def summarize(table: pd.DataFrame, lang: str) -> Summary:
     timeline = designated.assign(_m=designated["designated_on"].replace("", "9999"))
     timeline = timeline.sort_values(["_m", "name"])[["designated_on", "id", "name", "locality"]].reset_index(drop=True)
     waiting = table[table["status"] == "project"][["id", "name", "locality", "zi_submitted_year"]].reset_index(drop=True)
-    funding = pd.DataFrame([{"code": c, "cad_per_year": amount, "label": fr if lang == "fr" else en, "quote": quote}
-                            for c, amount, fr, en, quote in FUNDING])
+    funding = pd.DataFrame([{"code": c, "cad": amount, "period": period, "label": label, "quote": quote,
+                             "passage": passage} for c, amount, period, label, quote, passage in FUNDING])
     return Summary({
         "centres": len(table),
         "counts": counts,

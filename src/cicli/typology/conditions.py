@@ -11,11 +11,19 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .. import labels, schema
+from ..i18n import _
 from ..speed.frames import map_distinct
 
 
-def _code(text: str) -> str:
-    return f"`{text}`"
+def _column(column: str) -> str:
+    return f"« {schema.header(column)} »"
+
+
+def _value(column: str, value: str) -> str:
+    spec = schema.BY_NAME.get(column)
+    domain = "bool" if spec is not None and spec.type == "bool" else column
+    return labels.label(domain, value)
 
 
 class Condition:
@@ -27,7 +35,8 @@ class Condition:
     def test(self, facts: pd.DataFrame) -> pd.Series:
         raise NotImplementedError
 
-    def describe(self, lang: str) -> str:
+    def describe(self) -> str:
+        """The condition in words, in the current language."""
         raise NotImplementedError
 
 
@@ -43,8 +52,8 @@ class Filled(Condition):
     def test(self, facts: pd.DataFrame) -> pd.Series:
         return facts[self.column] != ""
 
-    def describe(self, lang: str) -> str:
-        return f"{_code(self.column)} " + ("est renseigné" if lang == "fr" else "is filled")
+    def describe(self) -> str:
+        return _("{column} holds something", column=_column(self.column))
 
 
 @dataclass(frozen=True)
@@ -60,8 +69,8 @@ class Is(Condition):
     def test(self, facts: pd.DataFrame) -> pd.Series:
         return facts[self.column] == self.value
 
-    def describe(self, lang: str) -> str:
-        return f"{_code(self.column)} = {_code(self.value)}"
+    def describe(self) -> str:
+        return _("{column} is « {value} »", column=_column(self.column), value=_value(self.column, self.value))
 
 
 def _kinds(cell: str) -> set[str]:
@@ -82,11 +91,9 @@ class KindsAll(Condition):
         return map_distinct(facts[self.column], lambda cell: bool(_kinds(cell)) and _kinds(cell) <= self.kinds) \
             .astype(bool)
 
-    def describe(self, lang: str) -> str:
-        kinds = ", ".join(_code(k) for k in sorted(self.kinds))
-        if lang == "fr":
-            return f"chaque type d'initiateur ({_code(self.column)}) est l'un de : {kinds}"
-        return f"every initiator kind ({_code(self.column)}) is one of: {kinds}"
+    def describe(self) -> str:
+        kinds = ", ".join(labels.label(self.column, k) for k in sorted(self.kinds))
+        return _("every kind in {column} is one of: {kinds}", column=_column(self.column), kinds=kinds)
 
 
 @dataclass(frozen=True)
@@ -102,11 +109,9 @@ class KindsAny(Condition):
     def test(self, facts: pd.DataFrame) -> pd.Series:
         return map_distinct(facts[self.column], lambda cell: bool(_kinds(cell) & self.kinds)).astype(bool)
 
-    def describe(self, lang: str) -> str:
-        kinds = ", ".join(_code(k) for k in sorted(self.kinds))
-        if lang == "fr":
-            return f"un des types d'initiateur ({_code(self.column)}) est : {kinds}"
-        return f"an initiator kind ({_code(self.column)}) is: {kinds}"
+    def describe(self) -> str:
+        kinds = ", ".join(labels.label(self.column, k) for k in sorted(self.kinds))
+        return _("a kind in {column} is one of: {kinds}", column=_column(self.column), kinds=kinds)
 
 
 @dataclass(frozen=True)
@@ -125,14 +130,12 @@ class AnnexSays(Condition):
 
         return facts[ANNEX_WORDS[self.words].evidence].astype(bool)
 
-    def describe(self, lang: str) -> str:
+    def describe(self) -> str:
         from .facts import ANNEX_WORDS
 
         words = ANNEX_WORDS[self.words]
-        columns = " / ".join(_code(c) for c in words.columns)
-        if lang == "fr":
-            return f"{columns} de l'annexe disent {words.says_fr}"
-        return f"the annex's {columns} say {words.says_en}"
+        columns = _(" or ").join(_column(c) for c in words.columns)
+        return _("{columns} say {words}", columns=columns, words=_(words.says))
 
 
 @dataclass(frozen=True)
@@ -150,8 +153,8 @@ class AllOf(Condition):
             result = result & part.test(facts)
         return result
 
-    def describe(self, lang: str) -> str:
-        return (" et " if lang == "fr" else " and ").join(part.describe(lang) for part in self.parts)
+    def describe(self) -> str:
+        return _(" and ").join(part.describe() for part in self.parts)
 
 
 @dataclass(frozen=True)
@@ -164,5 +167,5 @@ class Always(Condition):
     def test(self, facts: pd.DataFrame) -> pd.Series:
         return pd.Series(True, index=facts.index)
 
-    def describe(self, lang: str) -> str:
-        return "aucune règle ci-dessus ne s'applique" if lang == "fr" else "no rule above holds"
+    def describe(self) -> str:
+        return _("no rule above holds")

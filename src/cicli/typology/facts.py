@@ -12,11 +12,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import labels
+from ..i18n import N_, _
 from ..speed.frames import map_distinct
 from ..text import fold
 
 # The columns rules may read, beyond the annex's seven.
-FACT_COLUMNS = ("initiators", "initiator_kinds", "zone", "aims_zone", "independent", "status", "designated_on",
+FACT_COLUMNS = ("initiators", "initiator_kinds", "zone", "zone_project", "aims_zone", "independent", "status",
+                "designated_on",
                 "specialised_equipment", "equipment", "hifa_analogue", "research_anchors",
                 "redirected_from_zi", "zi_submitted_year")
 READ_COLUMNS = (*FACT_COLUMNS, "niche", "notes")
@@ -28,21 +30,15 @@ class AnnexWords:
 
     columns: tuple[str, ...]
     evidence: str
-    says_fr: str
-    says_en: str
+    says: str  # English; French in the catalogue
 
 
 # Accents and case are optional in every wording.
 ANNEX_WORDS = {
-    "zone": AnnexWords(("niche", "notes"), "_zone_text",
-                       "« associé à … » ou « affilié à … » une zone",
-                       "« associé à … » or « affilié à … » a zone"),
-    "funded": AnnexWords(("notes",), "_funded_text",
-                         "« Financements publics obtenus »", "« Financements publics obtenus »"),
-    "project": AnnexWords(("niche", "notes"), "_project_text", "« (projet) »", "« (projet) »"),
-    "first-step": AnnexWords(("notes",), "_pre_zone_text",
-                             "« 1ère étape en vue d'une désignation de ZI »",
-                             "« 1ère étape en vue d'une désignation de ZI »"),
+    "zone": AnnexWords(("niche", "notes"), "_zone_text", N_("« associé à … » or « affilié à … » a zone")),
+    "funded": AnnexWords(("notes",), "_funded_text", N_("« Financements publics obtenus »")),
+    "project": AnnexWords(("niche", "notes"), "_project_text", N_("« (projet) »")),
+    "first-step": AnnexWords(("notes",), "_pre_zone_text", N_("« 1ère étape en vue d'une désignation de ZI »")),
 }
 
 _ZONE_PHRASE = re.compile(
@@ -62,21 +58,20 @@ FIELD_SOURCES = {
 }
 
 
-def facts(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def facts(frame: pd.DataFrame) -> pd.DataFrame:
     """The columns rules read, each present (empty where the file is silent), and derived evidence."""
     index = frame.index
     out = pd.DataFrame(index=index)
     for column in READ_COLUMNS:
         out[column] = frame[column].astype("str") if column in frame.columns else pd.Series("", index=index, dtype="str")
     pairs = out["initiators"] + "\x1f" + out["initiator_kinds"]
-    out["initiators_text"] = map_distinct(pairs, lambda pair: initiators_text(*pair.split("\x1f"), lang))
+    out["initiators_text"] = map_distinct(pairs, lambda pair: initiators_text(*pair.split("\x1f")))
     annex_text = out["niche"] + " \n " + out["notes"]
     names = ("_zone_phrase", "_zone_text", "_funded_text", "_project_text", "_pre_zone_text")
     evidence = map_distinct(annex_text, _annex_evidence, columns=names)
     for name in names:
         out[name] = evidence[name].astype(bool if name in names[2:] else "str")
-    unknown_month = "mois non documenté" if lang == "fr" else "month not documented"
-    out["_month_text"] = out["designated_on"].where(out["designated_on"] != "", unknown_month)
+    out["_month_text"] = out["designated_on"].where(out["designated_on"] != "", _("month not documented"))
     return out
 
 
@@ -91,14 +86,19 @@ def _annex_evidence(text: str) -> tuple[str, str, bool, bool, bool]:
             bool(_PRE_ZONE.search(folded_notes)))
 
 
-def initiators_text(initiators: str, kinds: str, lang: str) -> str:
+def initiators_text(initiators: str, kinds: str) -> str:
+    """« Premier Tech (entreprise) et Cascades (entreprise) », in the current language."""
     names = [n.strip() for n in initiators.split(";") if n.strip()]
     codes = [k.strip() for k in kinds.split(";") if k.strip()]
     if len(codes) == len(names):
-        names = [f"{n} ({labels.label('initiator_kinds', k, lang)})" for n, k in zip(names, codes, strict=True)]
+        names = [f"{n} ({labels.label('initiator_kinds', k)})" for n, k in zip(names, codes, strict=True)]
     elif not names:
-        names = [labels.label("initiator_kinds", k, lang) for k in codes]
-    if len(names) <= 1:
-        return "".join(names)
-    conjunction = " et " if lang == "fr" else " and "
-    return ", ".join(names[:-1]) + conjunction + names[-1]
+        names = [labels.label("initiator_kinds", k) for k in codes]
+    return and_list(names)
+
+
+def and_list(items: list[str]) -> str:
+    """« a, b et c » / « a, b and c »."""
+    if len(items) <= 1:
+        return "".join(items)
+    return _("{items} and {last}", items=", ".join(items[:-1]), last=items[-1])

@@ -1,10 +1,12 @@
 """The report's typology of centres d'innovation, as rules: the domain knowledge, in one place.
 
-Each axis is an ordered list of rules. A rule is a condition on a row's facts (typology.conditions),
-the verdict it gives, a reason in French and English that may name facts ({field}), and the
-report's sentence it rests on. The first rule that holds gives the verdict; the last rule of each
-axis holds always and says `undetermined`. No rule reads a centre's name. What a rule reads is
-derived from its condition and its reasons. docs/typology.md is generated from AXES.
+Each axis is an ordered list of rules; the first that holds gives the verdict, and the last of each
+axis holds always and says `undetermined`. A rule is a condition on a row's facts (see
+typology.conditions), the verdict it gives, what it rests on (`basis`), two reasons — one for facts
+the report gives, one for facts from the user's own file — and the passage of the report it applies
+(an id of data/report.toml). Reasons are English here, French in the catalogue; `{field}` names a
+fact, `{field:paren}` puts it in parentheses when it holds something. No rule reads a centre's name.
+What a rule reads is derived from its condition and its reasons; docs/typology.md is generated here.
 """
 
 from __future__ import annotations
@@ -12,12 +14,20 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
+from ..i18n import N_
 from .conditions import AllOf, Always, AnnexSays, Condition, Filled, Is, KindsAll, KindsAny
 from .facts import FIELD_SOURCES
 
+#: The report's own two sides: « impulsions du secteur privé » and « institutions publiques
+#: (recherche universitaire ou collégiale par exemple) ». Other kinds it places on neither side.
 PRIVATE_KINDS = frozenset({"company", "company_group"})
-PUBLIC_KINDS = frozenset({"cegep", "university", "research_centre", "economic_development", "municipality"})
+PUBLIC_KINDS = frozenset({"cegep", "university", "research_centre"})
+ZONE_KINDS = frozenset({"zone", "zone_project"})
 UNDETERMINED = "undetermined"
+
+#: What a verdict rests on: the report's explicit words about the centre, cicli's reading of the
+#: report's facts, the user's own file, or nothing (undetermined). Stable codes of the JSON output.
+BASES = ("report", "inference", "file", "none")
 
 
 @dataclass(frozen=True)
@@ -25,31 +35,33 @@ class Rule:
     id: str
     verdict: str
     when: Condition
-    reason_fr: str
-    reason_en: str
-    quote: str = ""  # the report's words this rule rests on
-    section: str = ""  # where they are in the report
-
-    def reason(self, lang: str) -> str:
-        return self.reason_fr if lang == "fr" else self.reason_en
+    reason: str  # English; for facts the report gives (the bundled annex, or a row completed from it)
+    reason_file: str  # English; for facts from the user's own file
+    basis: str = "stated"  # stated: the facts are the report's words about the centre; inferred: cicli reads them
+    passage: str = ""  # the id of the report's passage this rule applies
 
     def fields(self) -> tuple[str, ...]:
-        """The facts the reason names."""
-        return tuple(dict.fromkeys(f for t in (self.reason_fr, self.reason_en)
+        """The facts the reasons name."""
+        return tuple(dict.fromkeys(f for t in (self.reason, self.reason_file)
                                    for _, f, _, _ in string.Formatter().parse(t) if f))
 
     @property
     def uses(self) -> tuple[str, ...]:
-        """The columns this rule reads: its condition's, and those its reason names."""
+        """The columns this rule reads: its condition's, and those its reasons name."""
         named = (c for f in self.fields() for c in FIELD_SOURCES.get(f, (f,)))
         return tuple(dict.fromkeys((*self.when.reads(), *named)))
+
+    def basis_of_report(self) -> str:
+        """The basis of this rule's verdict when its facts are the report's."""
+        if self.verdict == UNDETERMINED:
+            return "none"
+        return "report" if self.basis == "stated" else "inference"
 
 
 @dataclass(frozen=True)
 class Axis:
     name: str
-    meaning_fr: str
-    meaning_en: str
+    meaning: str  # English; French in the catalogue
     rules: tuple[Rule, ...]
 
     def deciding_columns(self) -> tuple[str, ...]:
@@ -60,160 +72,147 @@ class Axis:
 
 ORIGIN = Axis(
     "origin",
-    "Qui a donné l'impulsion du centre : le secteur privé (une ou plusieurs entreprises, « champions de l'industrie ») "
-    "ou des institutions publiques (recherche universitaire ou collégiale, organismes publics de développement).",
-    "Who gave the centre its impulse: the private sector (one or more companies, « champions de l'industrie ») or "
-    "public institutions (university or college research, public development bodies).",
+    N_("Who gave the centre its impulse: the private sector (one or more companies, « champions de l'industrie ») "
+       "or public institutions (university or college research, the report's examples)."),
     (
         Rule("origin.companies", "private", KindsAll(PRIVATE_KINDS),
-             "origine privée : initiée par {initiators_text}",
-             "private origin: initiated by {initiators_text}",
-             "Nous avons mentionné plus haut le rôle initiateur de Premier Tech dans la genèse des HIFA. Mais il ne "
-             "s'agit pas là du seul exemple d'implication de champions de l'industrie dans la mise en place d'un "
-             "centre d'innovation.",
-             "Des initiatives privées, pour aller au rythme du changement"),
+             N_("private origin: cicli infers it from the initiators the report names, all companies: {initiators_text}"),
+             N_("private origin: according to your file, every initiator is a company: {initiators_text}"),
+             basis="inferred", passage="two-types"),
         Rule("origin.public-institutions", "public", KindsAll(PUBLIC_KINDS),
-             "origine publique : initiée par {initiators_text}",
-             "public origin: initiated by {initiators_text}",
-             "distinguer les écosystèmes nés d'impulsions du secteur privé des projets suscités par la mobilisation "
-             "au sein d'institutions publiques (recherche universitaire ou collégiale par exemple)",
-             "Les Centres d'innovation, entre deux modèles d'implantation"),
-        Rule("origin.zone-initiator", UNDETERMINED, KindsAny(frozenset({"zone"})),
-             "origine indéterminée : initiée par {initiators_text}, une zone d'innovation, que le rapport ne range "
-             "ni du côté privé ni du côté public",
-             "origin undetermined: initiated by {initiators_text}, an innovation zone, which the report places "
-             "neither on the private nor on the public side",
-             "Chacun des pôles de la Vallée de la transition énergétique annonçait dans son Plan stratégique 2024-28 "
-             "la construction de trois centres d'innovation",
-             "Des centres d'innovation… pour renforcer les ZI"),
+             N_("public origin: cicli infers it from the initiators the report names, all research or teaching "
+                "institutions: {initiators_text}"),
+             N_("public origin: according to your file, every initiator is a research or teaching institution: "
+                "{initiators_text}"),
+             basis="inferred", passage="two-types"),
+        Rule("origin.zone-initiator", UNDETERMINED, KindsAny(ZONE_KINDS),
+             N_("origin undetermined: initiated by {initiators_text}, which the report places neither on the "
+                "private nor on the public side"),
+             N_("origin undetermined: your file names as initiator {initiators_text}, which the report places "
+                "neither on the private nor on the public side"),
+             passage="vte-centres"),
+        Rule("origin.local-development", UNDETERMINED, KindsAny(frozenset({"economic_development"})),
+             N_("origin undetermined: initiated by {initiators_text}; the report sets « organismes de développement "
+                "locaux » apart from the public institutions of its typology (university or college research)"),
+             N_("origin undetermined: your file names as initiator {initiators_text}; the report sets « organismes de "
+                "développement locaux » apart from the public institutions of its typology (university or college "
+                "research)"),
+             passage="pafode-amounts"),
+        Rule("origin.municipality", UNDETERMINED, KindsAny(frozenset({"municipality"})),
+             N_("origin undetermined: initiated by {initiators_text}; the report does not say on which side a "
+                "municipality stands (its public institutions are university or college research)"),
+             N_("origin undetermined: your file names as initiator {initiators_text}; the report does not say on "
+                "which side a municipality stands (its public institutions are university or college research)"),
+             passage="two-types"),
         Rule("origin.mixed", UNDETERMINED, Filled("initiator_kinds"),
-             "origine indéterminée : initiateurs privés et publics à la fois ({initiators_text})",
-             "origin undetermined: both private and public initiators ({initiators_text})",
-             "il ne s'agit pas ici de forcer à tout prix une catégorisation sur des réalités nuancées",
-             "Les Centres d'innovation, entre deux modèles d'implantation"),
+             N_("origin undetermined: private and public initiators at once ({initiators_text})"),
+             N_("origin undetermined: your file names private and public initiators at once ({initiators_text})"),
+             passage="two-types"),
         Rule("origin.unknown", UNDETERMINED, Always(),
-             "origine indéterminée : le rapport ne dit pas qui a initié le centre",
-             "origin undetermined: the report does not say who initiated the centre"),
+             N_("origin undetermined: the report does not say who initiated the centre"),
+             N_("origin undetermined: your file does not say who initiated the centre")),
     ),
 )
 
 ANCHORING = Axis(
     "anchoring",
-    "Le centre agit seul, comme pôle d'une zone d'innovation, ou comme première étape vers une zone.",
-    "The centre stands alone, is a pole of an innovation zone, or is a first step toward becoming a zone.",
+    N_("The centre stands alone, is a pole of an innovation zone, or is a first step toward becoming a zone."),
     (
         Rule("anchoring.zone", "zone-affiliated", Filled("zone"),
-             "pôle de la zone d'innovation {zone}",
-             "a pole of the innovation zone {zone}",
-             "certains des pôles régionaux de ces grandes zones ont en effet besoin de se doter eux aussi de lieux "
-             "pour centraliser leurs expertises et services",
-             "Des centres d'innovation… pour renforcer les ZI"),
+             N_("pole of the zone {zone}: the report ties the centre to this zone"),
+             N_("pole of the zone {zone}, according to your file"),
+             passage="vte-poles"),
         Rule("anchoring.aims-zone", "pre-zone", Is("aims_zone", "yes"),
-             "première étape vers une zone : le projet vise la désignation comme zone d'innovation",
-             "first step toward a zone: the project aims at the designation as an innovation zone",
-             "Notons ici que l'objectif à long-terme du projet reste la désignation comme zone d'innovation.",
-             "Un noyau pour consolider (tous) les écosystèmes d'innovation"),
+             N_("first step toward a zone: the report says the project still aims at the designation as an "
+                "innovation zone"),
+             N_("first step toward a zone: according to your file, the project aims at a zone designation"),
+             passage="zial-goal"),
         Rule("anchoring.independent", "standalone", Is("independent", "yes"),
-             "indépendant : le rapport le présente comme centre d'innovation indépendant",
-             "standalone: the report presents it as an independent innovation centre",
-             "nous attardant notamment aux HIFA comme modèle-type du centre d'innovation indépendant",
-             "Des centres d'innovation… pour renforcer les ZI"),
+             N_("standalone: the report calls the centre independent"),
+             N_("standalone: according to your file, the centre is independent of any zone"),
+             passage="hifa-independent"),
         Rule("anchoring.annex-affiliated", "zone-affiliated", AnnexSays("zone"),
-             "pôle de la zone {_zone_text} : l'annexe dit « {_zone_phrase} »",
-             "a pole of the zone {_zone_text}: the annex says « {_zone_phrase} »",
-             "CI affilié à la VTÉ (projet) ; CI associé à la Zone Aéro",
-             "Annexe, colonnes « Créneaux » et « Notes »"),
+             N_("pole of the zone {_zone_text}: the annex says « {_zone_phrase} »"),
+             N_("pole of the zone {_zone_text}: your file says « {_zone_phrase} »")),
         Rule("anchoring.annex-first-step", "pre-zone", AnnexSays("first-step"),
-             "première étape vers une zone : l'annexe dit « 1ère étape en vue d'une désignation de ZI »",
-             "first step toward a zone: the annex says « 1ère étape en vue d'une désignation de ZI »",
-             "1ère étape en vue d'une désignation de ZI",
-             "Annexe, colonne « Notes »"),
+             N_("first step toward a zone: the annex says « 1ère étape en vue d'une désignation de ZI »"),
+             N_("first step toward a zone: your file says it is a first step toward a zone designation")),
+        Rule("anchoring.zone-project", UNDETERMINED, Filled("zone_project"),
+             N_("anchoring undetermined: the report ties the centre to the zone project {zone_project} without "
+                "saying whether the centre is a pole or a first step of it"),
+             N_("anchoring undetermined: your file ties the centre to the zone project {zone_project} without "
+                "saying whether the centre is a pole or a first step of it"),
+             passage="sept-iles-zimer"),
         Rule("anchoring.unknown", UNDETERMINED, Always(),
-             "ancrage indéterminé : le rapport ne rattache le centre à aucune zone et ne le dit pas indépendant",
-             "anchoring undetermined: the report ties the centre to no zone and does not call it independent"),
+             N_("anchoring undetermined: the report does not say whether the centre stands alone, is a pole of a "
+                "zone or a first step toward one"),
+             N_("anchoring undetermined: your file does not say whether the centre stands alone, is a pole of a "
+                "zone or a first step toward one")),
     ),
 )
 
 MODEL = Axis(
     "model",
-    "Le modèle d'implantation : le modèle HIFA, distinctif des CI (centré sur l'industrie, équipements spécialisés "
-    "et plateaux d'essai, formation), ou la « zone en miniature » de Sept-Îles (portée par la recherche, structure "
-    "légère sans équipement spécialisé, formation et commercialisation).",
-    "The implementation model: the HIFA model, distinctive of CI (industry-centred, specialised equipment and test "
-    "platforms, training), or the « zone en miniature » of Sept-Îles (research-driven, light structure without "
-    "specialised equipment, training and commercialisation).",
+    N_("The implementation model: the HIFA model, distinctive of CI (industry-centred, specialised equipment and "
+       "test platforms, training), or the « zone en miniature » of Sept-Îles (research-driven, light structure "
+       "without specialised equipment, training and commercialisation)."),
     (
         Rule("model.light-research", "miniature-zone",
              AllOf((Is("specialised_equipment", "no"), Filled("research_anchors"))),
-             "zone en miniature : structure légère sans équipement spécialisé, appuyée sur la recherche "
-             "({research_anchors})",
-             "miniature zone: light structure without specialised equipment, standing on research ({research_anchors})",
-             "Le centre mise également sur une structure légère – ici, pas d'équipements spécialisés comme dans les "
-             "HIFA – […] On a donc, avec le CI de Sept-Îles, le modèle de la « zone en miniature », par opposition "
-             "au modèle distinctif aux CI, incarné par les HIFA.",
-             "La recherche comme pilier du développement économique en région? L'exemple de Sept-Îles"),
+             N_("miniature zone: cicli infers it from the report's facts, a light structure without specialised "
+                "equipment, standing on research ({research_anchors})"),
+             N_("miniature zone: according to your file, a light structure without specialised equipment, standing "
+                "on research ({research_anchors})"),
+             basis="inferred", passage="sept-iles-miniature-zone"),
         Rule("model.industry-equipment", "hifa",
              AllOf((Is("specialised_equipment", "yes"), KindsAll(PRIVATE_KINDS))),
-             "modèle HIFA : équipement spécialisé ({equipment}) et initiative industrielle ({initiators_text})",
-             "HIFA model: specialised equipment ({equipment}) and an industrial initiative ({initiators_text})",
-             "une infrastructure industrielle flexible et unique de 50 000 pieds carrés, dont 80 % de la superficie "
-             "prend la forme d'une usine-pilote",
-             "Les HIFA, un modèle pour tous?"),
-        Rule("model.hifa-analogue", "hifa",
-             AllOf((Is("specialised_equipment", "yes"), Is("hifa_analogue", "yes"))),
-             "modèle HIFA : équipement spécialisé ({equipment}), et le rapport le range parmi les projets "
-             "« analogues à celui des HIFA »",
-             "HIFA model: specialised equipment ({equipment}), and the report lists it among the projects "
-             "« analogues à celui des HIFA »",
-             "Parmi ceux-ci, on trouve beaucoup de responsables de projets de CI analogues à celui des HIFA.",
-             "Une inspiration pour plusieurs CI en développement"),
+             N_("HIFA model: cicli infers it from the report's facts, specialised equipment{equipment:paren} and an "
+                "industrial initiative ({initiators_text})"),
+             N_("HIFA model: according to your file, specialised equipment{equipment:paren} and an industrial "
+                "initiative ({initiators_text})"),
+             basis="inferred", passage="hifa-plant"),
+        Rule("model.hifa-analogue", "hifa", Is("hifa_analogue", "yes"),
+             N_("HIFA model: the report lists the project among the « projets de CI analogues à celui des HIFA »"),
+             N_("HIFA model: according to your file, the project is analogous to HIFA"),
+             passage="analogues-of-hifa"),
         Rule("model.equipment-only", UNDETERMINED, Is("specialised_equipment", "yes"),
-             "modèle indéterminé : équipement spécialisé ({equipment}), mais ni initiative industrielle ni "
-             "analogie avec les HIFA dans le rapport",
-             "model undetermined: specialised equipment ({equipment}), but neither an industrial initiative nor "
-             "an analogy with HIFA in the report"),
+             N_("model undetermined: specialised equipment{equipment:paren}, but the report names neither an "
+                "industrial initiative nor an analogy with HIFA"),
+             N_("model undetermined: specialised equipment{equipment:paren} according to your file, but neither an "
+                "industrial initiative nor an analogy with HIFA")),
         Rule("model.light-only", UNDETERMINED, Is("specialised_equipment", "no"),
-             "modèle indéterminé : sans équipement spécialisé, mais aucun ancrage de recherche documenté",
-             "model undetermined: no specialised equipment, but no research anchor documented"),
+             N_("model undetermined: no specialised equipment, but the report documents no research anchor"),
+             N_("model undetermined: no specialised equipment according to your file, but no research anchor")),
         Rule("model.unknown", UNDETERMINED, Always(),
-             "modèle indéterminé : le rapport ne dit pas si le centre a des équipements spécialisés",
-             "model undetermined: the report does not say whether the centre has specialised equipment"),
+             N_("model undetermined: the report does not say whether the centre has specialised equipment"),
+             N_("model undetermined: your file does not say whether the centre has specialised equipment")),
     ),
 )
 
 STATUS = Axis(
     "status",
-    "Désigné (et financé) par le gouvernement du Québec, ou encore en projet.",
-    "Designated (and funded) by the Quebec government, or still a project.",
+    N_("Designated (and funded) by the Quebec government, or still a project."),
     (
         Rule("status.designated", "designated", Is("status", "designated"),
-             "désigné et financé ({_month_text})",
-             "designated and funded ({_month_text})",
-             "Six centres d'innovation ont reçu des appuis financiers de la part du gouvernement du Québec",
-             "L'avenir des centres d'innovation au Québec, entre opportunités et incertitudes"),
+             N_("designated ({_month_text}): the report says the centre was designated"),
+             N_("designated ({_month_text}), according to your file"),
+             passage="six-funded"),
         Rule("status.project", "project", Is("status", "project"),
-             "projet : le rapport le présente comme un centre en projet",
-             "project: the report presents it as a centre still planned",
-             "D'autres pourraient voir le jour à Saguenay, Val-d'Or, Sainte-Marie, à Baie-Comeau ou ailleurs encore.",
-             "L'avenir des centres d'innovation au Québec, entre opportunités et incertitudes"),
+             N_("project: the report presents the centre as a project"),
+             N_("project, according to your file"),
+             passage="more-to-come"),
         Rule("status.annex-funded", "designated", AnnexSays("funded"),
-             "désigné : l'annexe dit « Financements publics obtenus »",
-             "designated: the annex says « Financements publics obtenus »",
-             "Financements publics obtenus",
-             "Annexe, colonne « Notes »"),
+             N_("designated: cicli infers it from the annex's note « Financements publics obtenus »"),
+             N_("designated: cicli infers it from your file's note « Financements publics obtenus »"),
+             basis="inferred", passage="abstract"),
         Rule("status.annex-project", "project", AnnexSays("project"),
-             "projet : l'annexe dit « (projet) »",
-             "project: the annex says « (projet) »",
-             "CI affilié à la VTÉ (projet)",
-             "Annexe, colonne « Notes »"),
+             N_("project: the annex says « (projet) »"),
+             N_("project: your file says « (projet) »")),
         Rule("status.unknown", UNDETERMINED, Always(),
-             "statut indéterminé : le rapport ne dit pas si le centre est désigné ou en projet",
-             "status undetermined: the report does not say whether the centre is designated or a project"),
+             N_("status undetermined: the report does not say whether the centre is designated or a project"),
+             N_("status undetermined: your file does not say whether the centre is designated or a project")),
     ),
 )
-
-AXES: tuple[Axis, ...] = (ORIGIN, ANCHORING, MODEL, STATUS)
-AXIS_NAMES = tuple(a.name for a in AXES)
 
 AXES: tuple[Axis, ...] = (ORIGIN, ANCHORING, MODEL, STATUS)
 AXIS_NAMES = tuple(a.name for a in AXES)

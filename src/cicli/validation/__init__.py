@@ -17,6 +17,7 @@ from ..errors import InputError
 from ..i18n import speaking
 from ..labels import language
 from ..problems import ERROR, Problem
+from ..provenance import Provenance
 from ..read import Table, read_table
 from ..results import Section
 from ..speed.arrays import holds_any, in_parallel, text, text_bytes
@@ -77,6 +78,7 @@ class Centres:
     frame: pd.DataFrame
     table: Table
     report: Report
+    provenance: Provenance = field(default_factory=Provenance.of_report)  # where each cell comes from
 
 
 def validate(path=None, *, sheet: str | None = None, encoding: str | None = None, lang: str | None = None) -> Report:
@@ -104,7 +106,8 @@ def load(path=None, *, sheet: str | None = None, encoding: str | None = None, wa
         more = f" (and {len(errors) - 1} more error{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
         raise InputError(first.message + more, code=first.code, path=table.source, row=first.row, column=first.column,
                          hint="validate" if len(errors) > 1 else None)
-    return Centres(frame=_typed_frame(table, typed), table=table, report=report)
+    provenance = Provenance.of_report() if table.bundled else Provenance.of_file(table.cells.column_names)
+    return Centres(frame=_typed_frame(table, typed), table=table, report=report, provenance=provenance)
 
 
 def _typed_frame(table: Table, typed: dict) -> pd.DataFrame:

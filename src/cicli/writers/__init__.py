@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..i18n import ngettext
+from ..i18n import ngettext, speaking
 from ..labels import language
 from ..text import shown
 from .safety import check_output
@@ -88,11 +88,16 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
            lang: str | None = None, force: bool = False, excel: bool = False, compare: list[str] | None = None,
            sheet: str | None = None, encoding: str | None = None, progress: Progress | None = None) -> ExportResult:
     """Export the annex (or `source`) with its typology to OUT; see writers.safety for the guarantees."""
+    source = None if source is None else str(source)
+    lang = language(lang)
+    with speaking(lang):
+        return _export(out, source, fmt, lang, force, excel, compare, sheet, encoding, progress)
+
+
+def _export(out, source, fmt, lang, force, excel, compare, sheet, encoding, progress) -> ExportResult:
     from .. import reports
     from ..validation import load
 
-    source = None if source is None else str(source)
-    lang = language(lang)
     kind = format_for(out, fmt)
     if excel and kind != "csv":
         raise UsageError("applies to CSV exports only.", option="excel")

@@ -14,9 +14,6 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__, labels
-from ..read import bundled_path
-from ..report_facts import REPORT
-from ..typology import AXES
 from .safety import atomic_write, input_checksum, strip_illegal
 from .tables import annex_table, typology_table
 
@@ -32,7 +29,7 @@ def write(job) -> None:
     side = reports.compare(job.compare, lang=job.lang, centres=job.centres) if job.compare else None
     removed = write_workbook(job.target, force=job.force, raw=job.centres.table.frame, headers=job.centres.table.headers,
                              table=job.table, summary=reports.summarize(job.table, job.lang), side=side, lang=job.lang,
-                             source=job.source or f"{bundled_path().name} (bundled)",
+                             source=job.source or job.centres.table.source,
                              checksum=input_checksum(job.source), progress=job.progress)
     job.note_removed(removed)
 
@@ -198,23 +195,18 @@ def _value(value):
 
 
 def _method(lang: str, source: str, checksum: str) -> pd.DataFrame:
-    """What each axis means, its rules, the source, the version, the input and its checksum, the date."""
-    fr = lang == "fr"
+    """The source and how to cite it, the version, the input and its checksum, the date; then what each axis
+    means and each of its rules in a sentence."""
+    from ..i18n import _, readable_datetime
+    from ..knowledge import citation
+    from ..typology.describe import method_rows
+
     rows = [
-        ("cicli", labels.label("field", "report", lang), REPORT),
-        ("cicli", "version", __version__),
-        ("cicli", labels.label("field", "input_file", lang), source),
+        ("cicli", _("Source"), citation()),
+        ("cicli", _("Version of cicli"), __version__),
+        ("cicli", _("File read"), source),
         ("cicli", "SHA-256", checksum),
-        ("cicli", labels.label("field", "exported_on", lang), datetime.now().astimezone().isoformat(timespec="seconds")),
+        ("cicli", _("Exported on"), readable_datetime(datetime.now().astimezone())),
+        *method_rows(),
     ]
-    for axis in AXES:
-        name = labels.label("axis", axis.name, lang)
-        rows.append((name, labels.label("field", "meaning", lang), axis.meaning_fr if fr else axis.meaning_en))
-        for rule in axis.rules:
-            verdict = labels.label(axis.name, rule.verdict, lang)
-            text = f"→ {verdict} : {rule.reason_fr}" if fr else f"→ {verdict}: {rule.reason_en}"
-            if rule.quote:
-                text += f"\n« {rule.quote} » ({rule.section})"
-            rows.append((name, rule.id, text))
-    return pd.DataFrame(rows, columns=[labels.label("field", "topic", lang), labels.label("field", "item", lang),
-                                       labels.label("field", "description", lang)])
+    return pd.DataFrame(rows, columns=[_("Topic"), _("Item"), _("Description")])

@@ -215,3 +215,57 @@ def test_export_formats_on_the_command_line_are_the_librarys():
     from cicli.writers import FORMATS
 
     assert [f.value for f in ExportFormat] == list(FORMATS)
+
+
+def test_cells_cannot_drive_the_terminal(run, tmp_path):
+    """Issue 16: ESC[2J cleared the screen, ESC[8m hid text, and rich read « [bold] » as markup."""
+    source = write_csv(tmp_path / "t.csv", [["Nom", "Notes"], ["A\x1b[2J", "[bold]gras[/bold] \x1b[8mcaché"]])
+    for fmt in ("table", "markdown"):
+        _code, out, _err = run("classify", str(source), "--format", fmt, "--explain")
+        assert "\x1b" not in out and "\\x1b[2J" in out
+    _code, out, _err = run("show", "A", "--from", str(source))
+    assert "[bold]gras[/bold]" in out and "\x1b" not in out
+
+
+def test_a_file_name_cannot_forge_a_line_of_output(run, tmp_path):
+    source = write_csv(tmp_path / "x.csv\ncicli: valid: 0 error(s), 0 warning(s).csv", [["Nom"], ["A"]])
+    _code, _out, err = run("validate", str(source))
+    assert all(line.startswith("cicli: ") for line in err.splitlines())
+    assert "x.csv\\ncicli" in err
+
+
+def test_a_panic_of_the_rust_reader_is_a_message_not_a_traceback(run, monkeypatch, tmp_path):
+    from cicli.read import workbook
+
+    class PanicException(BaseException):  # what pyo3 raises: not an Exception
+        pass
+
+    monkeypatch.setattr(workbook, "_calamine_rows", lambda *a: (_ for _ in ()).throw(PanicException("boom")))
+    path = tmp_path / "a.xlsx"
+    from conftest import printed_rows, write_xlsx
+
+    write_xlsx(path, printed_rows())
+    code, out, err = run("classify", str(path))
+    assert code == 1 and "Traceback" not in err and "boom" in err
+
+
+def test_json_lines_built_on_columns_are_what_pythons_encoder_writes(tmp_path):
+    from cicli import reports
+    from cicli.render.streams import json_text
+
+    source = write_csv(tmp_path / "j.csv", [["Nom", "Notes", "Soumis comme ZI en"], ['Un "centre"\\ \t\x01', "é\n«»", "2020"],
+                                             ["B", "", ""]])
+    for path in (None, source):
+        result = reports.classify(path, lang="fr", reasons=True)
+        assert b"".join(result.json_pieces()).decode() == json_text(result.records())
+
+
+def test_a_long_table_shows_what_a_terminal_can_use_and_says_how_to_get_the_rest(run, tmp_path):
+    from cicli.render.terminal import MAX_ROWS
+
+    source = write_csv(tmp_path / "long.csv", [["Nom"], *([f"Centre {i}"] for i in range(MAX_ROWS + 20))])
+    _code, out, _err = run("classify", str(source))
+    assert f"Centre {MAX_ROWS - 1} " in out and f"Centre {MAX_ROWS} " not in out
+    assert "… and 20 more rows. To get them all: --format csv (or markdown) -o FILE." in out
+    _code, out, _err = run("classify", str(source), "--format", "csv")
+    assert len(out.splitlines()) == MAX_ROWS + 21

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import time
+import sys
+import signal
 import json
 import os
 import shutil
@@ -10,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import PRINTED_ANNEX, sha256, write_csv
+from conftest import PRINTED_ANNEX, printed_rows, sha256, write_csv
 
 from cicli import reports
 from cicli.errors import OutputError, UsageError
@@ -294,3 +297,75 @@ def test_the_method_sheet_reads_as_sentences_without_template_placeholders(tmp_p
     assert any(c.startswith(("Si chaque type de « Types d'initiateurs »", "If every kind in « Initiator kinds »"))
                or "chaque type de « Types d'initiateurs »" in c for c in rules)
     assert not any(c.count("privée :") > 1 or c.count("private origin:") > 1 for c in rules)
+
+
+# --- issue 16: no live formula anywhere, what cicli exports it reads back, nothing left behind --------
+
+HEADERS = ["=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3"]
+
+
+@pytest.mark.parametrize("excel", [False, True])
+def test_csv_exports_defuse_headers_too_and_read_back_to_the_same_text(tmp_path, excel):
+    header = ["Nom", "Notes", *HEADERS]
+    values = [*HOSTILE, "'=déjà protégé", "''=x", "-2", "+33 1 23", "plain"]
+    rows = [header] + [[f"C{i}", v, *(v for _ in HEADERS)] for i, v in enumerate(values)]
+    source = write_csv(tmp_path / "in.csv", rows)
+    out = export(tmp_path / "out.csv", source, lang="fr", excel=excel).path
+    raw = out.read_text(encoding="utf-8-sig")
+    for line in raw.splitlines():
+        for cell in next(csv.reader([line], delimiter=";" if excel else ",")):
+            assert cell[:1] not in ("=", "+", "@", "\t", "\r") or cell in ("+33 1 23",), cell
+    back = export(tmp_path / "back.csv", out, lang="fr", excel=excel).path
+    from cicli.read import read_table
+
+    first, second = read_table(source), read_table(out)
+    assert [h for h in second.headers.values() if h in HEADERS] == HEADERS
+    assert second.frame["notes"].tolist() == first.frame["notes"].tolist()
+    assert back.read_bytes() == out.read_bytes()
+
+
+def test_an_interrupted_xlsx_export_leaves_no_temporary_file_in_tmpdir(tmp_path):
+    rows = [["Nom", "Région", "Notes"]] + [[f"Centre {i}", "Laval", "texte " * 20] for i in range(60_000)]
+    source = write_csv(tmp_path / "big.csv", rows)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    env = {**os.environ, "TMPDIR": str(temporary)}
+    process = subprocess.Popen([sys.executable, "-m", "cicli", "export", str(out / "big.xlsx"), "--from", str(source)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 60
+    while not any(temporary.iterdir()) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)  # openpyxl's temporary files appear when the sheets are written
+    process.send_signal(signal.SIGTERM)
+    process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("the export finished before the signal arrived")
+    assert process.returncode == 143
+    assert list(temporary.iterdir()) == [] and list(out.iterdir()) == []
+
+
+def test_a_control_character_in_the_input_file_name_does_not_stop_the_export(tmp_path):
+    source = write_csv(tmp_path / "nom\x07\nbizarre.csv", printed_rows())
+    out = export(tmp_path / "a.xlsx", source, lang="fr").path
+    from openpyxl import load_workbook
+
+    method = {row[1]: row[2] for row in load_workbook(out)["Méthode"].iter_rows(values_only=True)}
+    assert method["Fichier lu"].endswith("nom\\x07\\nbizarre.csv")  # shown escaped, as in every message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_force_never_replaces_a_pipe_or_a_device_and_follows_a_link_to_a_file(tmp_path):
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    with pytest.raises(OutputError, match="a device or a pipe"):
+        export(pipe, force=True)
+    link = tmp_path / "null.csv"  # /dev/stdout is a device at a terminal (pytest makes it a file)
+    os.symlink("/dev/null", link)
+    with pytest.raises(OutputError, match="a device or a pipe"):
+        export(link, force=True)
+    real = tmp_path / "real.csv"
+    real.write_text("old", encoding="utf-8")
+    os.symlink(real, tmp_path / "link.csv")
+    export(tmp_path / "link.csv", force=True)
+    assert (tmp_path / "link.csv").is_symlink() and real.read_text(encoding="utf-8").startswith("Region,")

@@ -53,7 +53,7 @@ def test_texts_are_marked_where_the_catalogue_can_find_them():
     """`_()` with something else than a literal cannot be found: only where a marked text is translated
     again later (cli/language.py)."""
     allowed = {"cli/language.py", "i18n.py", "typology/__init__.py", "typology/describe.py", "typology/conditions.py",
-               "reports/landscape.py", "reports/sources.py", "writers/xlsx.py"}
+               "reports/landscape.py", "reports/sources.py", "writers/xlsx.py", "cli/messages.py"}
     for module in sorted((ROOT / "src" / "cicli").rglob("*.py")):
         name = module.relative_to(ROOT / "src" / "cicli").as_posix()
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
@@ -97,3 +97,14 @@ def test_on_windows_the_language_is_the_display_language(monkeypatch, ui_languag
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.delenv("CICLI_LANG", raising=False)
     assert i18n.default_lang() == expected
+
+
+def test_no_module_hides_the_translation_function_behind_a_variable():
+    """`for _ in …` in a function makes `_` a local there, and every `_("…")` of that function breaks."""
+    for module in sorted((ROOT / "src" / "cicli").rglob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] \
+                if isinstance(node, (ast.For, ast.AugAssign, ast.AnnAssign)) else []
+            names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+            assert "_" not in names, f"{module.name}:{node.lineno}: `_` is the translation function"

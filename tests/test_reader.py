@@ -5,6 +5,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import os
+
 import pytest
 from conftest import CORPUS, printed_rows, sha256, write_csv, write_xlsx
 
@@ -64,7 +66,7 @@ def test_printed_annex_loads_from_xlsx(tmp_path, title, first_sheet_empty):
 def test_sheet_option_and_unknown_sheet(tmp_path):
     path = write_xlsx(tmp_path / "a.xlsx", printed_rows(), first_sheet_empty=True)
     assert read_table(path, sheet="Annexe").sheet == "Annexe"
-    with pytest.raises(InputError, match="no sheet named 'Nope'; the sheets are: Notes, Annexe") as e:
+    with pytest.raises(InputError, match="no sheet named 'Nope'; the sheets are: 'Notes', 'Annexe'") as e:
         read_table(path, sheet="Nope")
     assert e.value.code == "sheet-not-found"
 
@@ -278,3 +280,100 @@ def test_quotes_inside_a_cell_and_line_breaks_in_quoted_cells_read_as_written(tm
     path = tmp_path / "q.csv"
     path.write_text('Nom,Notes\nA,écran 5" de large\nB,"deux\nlignes"\nC,"dit ""oui"""\n', encoding="utf-8")
     assert read_table(path).frame["notes"].tolist() == ['écran 5" de large', "deux\nlignes", 'dit "oui"']
+
+
+# --- issue 16: no silent loss, and the right words --------------------------------------------------
+
+def test_the_visible_active_sheet_is_read_not_a_hidden_draft(tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    draft = workbook.active
+    draft.title = "Brouillon"
+    draft.append(["Nom", "Notes"])
+    draft.append(["Ancien centre", "à jeter"])
+    draft.sheet_state = "hidden"
+    visible = workbook.create_sheet("Annexe")
+    for row in printed_rows():
+        visible.append(row)
+    workbook.active = 1
+    path = tmp_path / "drafts.xlsx"
+    workbook.save(path)
+    table = read_table(path)
+    assert table.sheet == "Annexe" and len(table.frame) == 13
+    assert read_table(path, sheet="Brouillon").frame["name"].tolist() == ["Ancien centre"]
+
+
+def test_hidden_sheets_alone_are_named_not_read(tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Vide"
+    hidden = workbook.create_sheet("Données")
+    hidden.append(["Nom"])
+    hidden.append(["A"])
+    hidden.sheet_state = "hidden"
+    workbook.save(tmp_path / "h.xlsx")
+    with pytest.raises(InputError, match="hidden sheets do \\('Données'\\)") as e:
+        read_table(tmp_path / "h.xlsx")
+    assert e.value.hint == "sheet"
+
+
+def test_formulas_without_a_result_and_error_cells_are_warnings_at_their_row(tmp_path):
+    """openpyxl (like other generators) writes formulas without their result: a spreadsheet shows them."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Nom", "Notes"])
+    sheet.append(["=\"Centre \"&\"A\"", "=1+1"])
+    sheet.append(["B", "x"])
+    workbook.save(tmp_path / "f.xlsx")
+    path = tmp_path / "f.xlsx"
+    report = validate(path)
+    assert [(p.code, p.row, p.column) for p in report.problems if p.code == "formula-without-value"] == [
+        ("formula-without-value", 2, "Nom"), ("formula-without-value", 2, "Notes")]
+    errors = tmp_path / "e.xlsx"
+    import zipfile
+
+    with zipfile.ZipFile(path) as z, zipfile.ZipFile(errors, "w") as out:
+        for item in z.infolist():
+            data = z.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<c r="A3" t="inlineStr"><is><t>B</t></is></c>',
+                                    b'<c r="A3" t="e"><v>#REF!</v></c>')
+            out.writestr(item, data)
+    assert [(p.code, p.row, p.value) for p in validate(errors).problems if p.code == "error-cell"] == [
+        ("error-cell", 3, "#REF!")]
+
+
+def test_a_utf8_row_in_a_cp1252_file_is_a_warning_with_what_it_should_read(tmp_path):
+    path = tmp_path / "m.csv"
+    french = "".join(f"Centre d’été n° {i};Région à préciser\r\n" for i in range(12))
+    path.write_bytes(("Nom;Notes\r\n" + french).encode("cp1252") + "Centre ajouté;ok\r\n".encode("utf-8"))
+    table = read_table(path)
+    assert table.encoding == "cp1252"
+    [problem] = [p for p in table.problems if p.code == "mixed-encoding"]
+    assert (problem.row, problem.column, problem.value) == (14, "Nom", "Centre ajoutÃ©")
+    assert "'Centre ajouté'" in problem.message
+
+
+@pytest.mark.parametrize("make, code, words", [
+    (lambda d: "-", "not-a-file", "not standard input"),
+    (lambda d: "/dev/zero", "not-a-file", "a device or a pipe"),
+    (lambda d: (os.mkfifo(d / "pipe.csv"), d / "pipe.csv")[1], "not-a-file", "a device or a pipe"),
+    (lambda d: (os.symlink(d / "loop.csv", d / "loop.csv"), d / "loop.csv")[1], "not-a-file", "a loop of links"),
+    (lambda d: (os.symlink(d / "gone.csv", d / "dangling.csv"), d / "dangling.csv")[1], "file-not-found",
+     "does not exist"),
+    (lambda d: d, "not-a-file", "a folder"),
+])
+def test_what_is_not_a_file_is_called_what_it_is(tmp_path, make, code, words):
+    with pytest.raises(InputError) as e:
+        read_table(make(tmp_path))
+    assert e.value.code == code and words in e.value.message
+
+
+def test_a_quote_that_protects_a_formula_in_a_csv_is_read_without_it(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text("Nom,Notes\n'=HYPERLINK(1),''=x\n'-2,-2\n", encoding="utf-8")
+    assert read_table(path).frame[["name", "notes"]].values.tolist() == [["=HYPERLINK(1)", "'=x"], ["-2", "-2"]]

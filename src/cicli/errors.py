@@ -25,9 +25,14 @@ class CicliError(Exception):
         self.hint = hint  # what the user can do next, as a key the interface words (see cli.messages)
 
     def where(self) -> str:
-        parts = [p for p in (self.path, f"row {self.row}" if self.row else None,
-                             f"column {self.column}" if self.column else None) if p]
-        return ", ".join(parts)
+        """The file, row and column, as a message shows them (a name with a line break cannot forge a line)."""
+        from .i18n import _
+        from .text import shown
+
+        parts = [shown(self.path) if self.path else None,
+                 _("row {row}", row=self.row) if self.row else None,
+                 _("column {column}", column=shown(self.column, 80)) if self.column else None]
+        return ", ".join(p for p in parts if p)
 
     def __str__(self) -> str:
         where = self.where()

@@ -21,6 +21,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "empty-file": (ERROR, "The file, or the sheet, holds no table."),
     "encoding-error": (ERROR, "The bytes are neither UTF-8 nor text in cp1252 that looks French."),
     "sheet-not-found": (ERROR, "The sheet given with --sheet is not in the workbook."),
+    "too-large": (ERROR, "The file holds more than cicli reads (cells of a workbook, columns of a header): the "
+                  "message gives the limit and how to go on."),
     "missing-name-column": (ERROR, "No column holds the centres' names (`name` or `Nom`)."),
     "duplicate-column": (ERROR, "Two columns of the file stand for the same column of the annex."),
     "extra-cell": (ERROR, "A row has more cells than the header."),
@@ -36,6 +38,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "invalid-url": (WARNING, "The source is not a web address (http:// or https://)."),
     "outside-quebec": (WARNING, "The latitude/longitude lies outside Quebec."),
     "control-character": (WARNING, "A cell holds control, zero-width or direction characters."),
+    "formula-without-value": (WARNING, "A cell holds a formula whose result the file does not store: cicli cannot "
+                              "compute it and reads the cell as empty."),
+    "error-cell": (WARNING, "A cell shows a spreadsheet error (#REF!, #N/A…): cicli reads it as empty."),
+    "mixed-encoding": (WARNING, "A cp1252 file holds rows written in UTF-8: their accents read as « Ã© »."),
 }
 
 

@@ -53,3 +53,12 @@ def shown(text: str, limit: int = 300) -> str:
 def quoted(value, limit: int = 80) -> str:
     """A value of the file as a message quotes it: shown, cut to `limit` characters, in quotes."""
     return f"'{shown(value, limit)}'"
+
+
+def visible(text: str) -> str:
+    """Text for a terminal or a document: its line breaks kept, every other character that would act on a
+    terminal or hide itself (escape sequences, direction marks) written as an escape."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "\n".join(shown(line, len(line) + 1) for line in text.split("\n"))

@@ -7,6 +7,8 @@ import functools
 import typer
 
 from ..errors import CicliError
+from ..i18n import N_, _
+from ..text import shown
 from .process import Interrupted, arrow_allocator, cannot_write, no_room, quiet_stdout, say
 
 _state = {"debug": False}
@@ -14,11 +16,12 @@ _state = {"debug": False}
 #: What the user can do next, for each hint an error carries: the library says what is wrong, the
 #: command line says which option mends it.
 HINTS = {
-    "force": "; pass --force to replace it.",
-    "validate": "; run `cicli validate` to list them.",
-    "encoding": ", or pass --encoding.",
-    "format": ", or pass --format.",
-    "compare-example": ", for example: cicli compare HIFA \"Sept-Îles\".",
+    "force": N_("; pass --force to replace it."),
+    "validate": N_("; run `cicli validate` to list them."),
+    "encoding": N_(", or pass --encoding."),
+    "format": N_(", or pass --format."),
+    "sheet": N_("; to read one, pass --sheet NAME."),
+    "compare-example": N_(", for example: cicli compare HIFA \"Sept-Îles\"."),
 }
 
 
@@ -27,7 +30,7 @@ def error_text(e: CicliError) -> str:
     subject = f"--{e.option.replace('_', '-')} " if e.option else ""
     message = f"{subject}{e.message}"
     if e.hint in HINTS:
-        message = message.rstrip(".") + HINTS[e.hint]
+        message = message.rstrip(".") + _(HINTS[e.hint])
     where = e.where()
     return f"{where}: {message}" if where else message
 
@@ -46,10 +49,10 @@ def guarded(command):
             say(error_text(e))
             raise typer.Exit(e.exit_code) from None
         except Interrupted as e:
-            say("interrupted.")
+            say(_("interrupted."))
             raise typer.Exit(128 + e.signum) from None
         except KeyboardInterrupt:
-            say("interrupted.")
+            say(_("interrupted."))
             raise typer.Exit(130) from None
         except BrokenPipeError:
             quiet_stdout()
@@ -59,7 +62,14 @@ def guarded(command):
                 raise typer.Exit(cannot_write(e)) from None
             if _state["debug"]:
                 raise
-            say(f"internal error: {type(e).__name__}: {e}. Rerun with --debug for the traceback.")
+            say(_("internal error: {kind}: {error}. Rerun with --debug for the traceback.", kind=type(e).__name__,
+                  error=shown(str(e), 300)))
+            raise typer.Exit(1) from None
+        except BaseException as e:  # pyo3's PanicException (a Rust reader's panic) is no Exception
+            if type(e).__name__ != "PanicException" or _state["debug"]:
+                raise
+            say(_("internal error: {kind}: {error}. Rerun with --debug for the traceback.", kind=type(e).__name__,
+                  error=shown(str(e), 300)))
             raise typer.Exit(1) from None
 
     return wrapper

@@ -63,7 +63,7 @@ def read_note(report) -> str:
 
 def report_line(report, always: bool = False) -> str | None:
     """One line on the file's problems, and how to see them; None for the bundled annex when it has
-    none, unless `always`."""
+    none, unless `always` (validate, which has just listed them)."""
     errors = len(report.errors)
     warnings = len(report.problems) - errors
     counts = ", ".join([ngettext("{n} error", "{n} errors", errors), ngettext("{n} warning", "{n} warnings", warnings)])
@@ -71,6 +71,8 @@ def report_line(report, always: bool = False) -> str | None:
         if report.bundled and not always:
             return None
         return _("{source}: no problem found ({counts}).", source=shown(report.source), counts=counts)
+    if always:
+        return _("{source}: {counts}.", source=shown(report.source), counts=counts)
     command = "cicli validate" + ("" if report.bundled else f" {_quoted(report.source)}")
     return _("{source}: {counts}; to see them: {command}", source=shown(report.source), counts=counts,
              command=command)

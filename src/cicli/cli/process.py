@@ -17,6 +17,9 @@ import signal
 import sys
 from typing import NoReturn
 
+from ..i18n import _
+from ..text import shown
+
 
 class Interrupted(BaseException):
     """Ctrl-C or SIGTERM: a BaseException, so that `finally` blocks clean up on the way out."""
@@ -52,12 +55,13 @@ def main() -> NoReturn:
             raise
         code = cannot_write(e)
     except Interrupted as e:  # before a command began, while options were read
-        say("interrupted.")
+        say(_("interrupted."))
         code = 128 + e.signum
     except Exception as e:  # a bug outside any command (reading options, wording an error): one line
         if "--debug" in sys.argv:
             raise
-        say(f"internal error: {type(e).__name__}: {e}. Rerun with --debug for the traceback.")
+        say(_("internal error: {kind}: {error}. Rerun with --debug for the traceback.", kind=type(e).__name__,
+                  error=shown(str(e), 300)))
         code = 1
     end(code)
 
@@ -94,7 +98,7 @@ def no_room(e: BaseException) -> bool:
 
 
 def cannot_write(e: OSError) -> int:
-    say(f"the output could not be written: {e.strerror or e}.")
+    say(_("the output could not be written: {reason}.", reason=e.strerror or shown(str(e), 200)))
     return 1
 
 

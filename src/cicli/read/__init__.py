@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import os
+import stat
 from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError, UsageError
 from ..i18n import _
+from ..text import quoted, shown
 from .delimited import bom_encoding, detect_encoding, read_csv
 from .table import Table
 from .workbook import read_xlsx
@@ -23,6 +26,7 @@ BUNDLED = "centres.csv"
 EVIDENCE = "evidence.csv"  # beside it: the report's sentences behind each centre's facts
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+MAX_CSV_BYTES = 1 << 30  # a gigabyte of text: ten times the largest inventory this machine reads in seconds
 
 __all__ = ["Table", "bundled_evidence", "bundled_path", "read_table"]
 
@@ -51,17 +55,7 @@ def read_table(path: str | os.PathLike | None = None, *, sheet: str | None = Non
         return table
     p = Path(path)
     name = str(path)
-    if not p.exists():
-        raise InputError("no such file.", code="file-not-found", path=name)
-    if not p.is_file():
-        raise InputError("this is a folder, not a file.", code="not-a-file", path=name)
-    try:
-        with p.open("rb") as f:
-            head = f.read(8)
-    except OSError as e:
-        raise InputError(f"cannot open the file ({e.strerror}).", code="unreadable-file", path=name) from None
-    if not head:
-        raise InputError("the file is empty.", code="empty-file", path=name)
+    head = _open(p, name)
     suffix = p.suffix.lower()
     kind = _kind_of(head)
     if kind == "zip":
@@ -69,23 +63,27 @@ def read_table(path: str | os.PathLike | None = None, *, sheet: str | None = Non
     if kind == "ole":
         _refuse_ole(p, name)
     if kind in ("gzip", "bzip2"):
-        raise InputError(f"this is a {kind}-compressed file; decompress it first. cicli reads CSV and XLSX files.",
-                         code="unsupported-format", path=name)
+        raise InputError(_("this is a {kind}-compressed file; decompress it first. cicli reads CSV and XLSX files.",
+                           kind=kind), code="unsupported-format", path=name)
     if suffix in XLSX_SUFFIXES:
-        raise InputError("this is a text file, not an XLSX workbook: rename it .csv, or save it from Excel as .xlsx.",
-                         code="unsupported-format", path=name)
+        raise InputError(_("this is a text file, not an XLSX workbook: rename it .csv, or save it from Excel as "
+                           ".xlsx."), code="unsupported-format", path=name)
     if suffix not in CSV_SUFFIXES:
-        raise InputError(f"cicli reads CSV (.csv, .tsv, .txt) and XLSX (.xlsx) files, not {suffix or 'files without a suffix'}.",
+        raise InputError(_("cicli reads CSV (.csv, .tsv, .txt) and XLSX (.xlsx) files, not {what}.",
+                           what=shown(suffix, 20) if suffix else _("files without a suffix")),
                          code="unsupported-format", path=name)
+    size = p.stat().st_size
+    if size > MAX_CSV_BYTES:
+        raise InputError(_("the file weighs {size} MiB, more than cicli reads ({limit} MiB): split it into smaller "
+                           "files.", size=size >> 20, limit=MAX_CSV_BYTES >> 20), code="too-large", path=name)
     if encoding is not None:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise UsageError(f"{encoding!r} is not an encoding Python knows; try utf-8, cp1252 or latin-1.",
-                             option="encoding") from None
-    if encoding is not None:
+            raise UsageError(_("{encoding} is not an encoding Python knows; try utf-8, cp1252 or latin-1.",
+                               encoding=quoted(encoding)), option="encoding") from None
         return read_csv(p, encoding, name)
-    bom = bom_encoding(p)
+    bom = bom_encoding(p) or _wide_encoding(p)
     if bom:
         return read_csv(p, bom, name)
     try:  # most files are UTF-8: reading checks it strictly, no need for a pass of our own first
@@ -94,6 +92,62 @@ def read_table(path: str | os.PathLike | None = None, *, sheet: str | None = Non
         if e.code != "encoding-error":
             raise
     return read_csv(p, detect_encoding(p, name), name)
+
+
+def _open(p: Path, name: str) -> bytes:
+    """The first bytes of a regular file; a clear refusal for anything else (a folder, a device, a pipe, a link
+    that goes round, standard input)."""
+    if name == "-":
+        raise InputError(_("cicli reads a file, not standard input: save the table to a file and name it."),
+                         code="not-a-file", path=name)
+    try:
+        mode = p.stat().st_mode
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise InputError(_("this link leads back to itself (a loop of links)."), code="not-a-file",
+                             path=name) from None
+        if os.path.islink(p):
+            raise InputError(_("this link points to a file that does not exist."), code="file-not-found",
+                             path=name) from None
+        if e.errno in (errno.ENOENT, errno.ENOTDIR):
+            raise InputError(_("no such file."), code="file-not-found", path=name) from None
+        raise InputError(_("cannot open the file ({reason}).", reason=e.strerror), code="unreadable-file",
+                         path=name) from None
+    if stat.S_ISDIR(mode):
+        raise InputError(_("this is a folder, not a file."), code="not-a-file", path=name)
+    if not stat.S_ISREG(mode):
+        raise InputError(_("this is not a saved file but a device or a pipe; cicli reads CSV or XLSX files."),
+                         code="not-a-file", path=name)
+    try:
+        with p.open("rb") as f:
+            head = f.read(8)
+    except OSError as e:
+        raise InputError(_("cannot open the file ({reason}).", reason=e.strerror), code="unreadable-file",
+                         path=name) from None
+    if not head:
+        raise InputError(_("the file is empty."), code="empty-file", path=name)
+    return head
+
+
+def _wide_encoding(p: Path) -> str | None:
+    """UTF-16 or UTF-32 without a byte order mark, known by where the zero bytes of its ASCII letters fall."""
+    with p.open("rb") as f:
+        sample = f.read(4096)
+    sample = sample[: len(sample) // 4 * 4]
+    if len(sample) < 8 or sample.count(0) < len(sample) // 3:
+        return None
+    zeros = [sum(1 for i in range(k, len(sample), 4) if sample[i] == 0) for k in range(4)]
+    quarter = len(sample) // 4
+    if zeros[1] == zeros[2] == zeros[3] == quarter and zeros[0] < quarter:
+        return "utf-32-le"
+    if zeros[0] == zeros[1] == zeros[2] == quarter and zeros[3] < quarter:
+        return "utf-32-be"
+    odd, even = zeros[1] + zeros[3], zeros[0] + zeros[2]
+    if odd > 0.8 * len(sample) / 2 and even < odd / 4:
+        return "utf-16-le"
+    if even > 0.8 * len(sample) / 2 and odd < even / 4:
+        return "utf-16-be"
+    return None
 
 
 def _kind_of(head: bytes) -> str:
@@ -109,11 +163,17 @@ def _kind_of(head: bytes) -> str:
 
 
 def _refuse_ole(p: Path, name: str) -> None:
+    """A legacy Excel file: encrypted (OOXML in an OLE box, or an .xls whose first record after BOF is FILEPASS)
+    or not, a refusal either way, with how to go on."""
     with p.open("rb") as f:
         head = f.read(1 << 20)
-    if "EncryptionInfo".encode("utf-16-le") in head:
-        raise InputError("the workbook is protected by a password; cicli cannot read it. "
-                         "Remove the password in Excel (File > Info > Protect Workbook) and save again.",
-                         code="encrypted-file", path=name)
-    raise InputError("this is a legacy Excel 97-2003 workbook (.xls); cicli reads .xlsx and CSV. "
-                     "Open it in Excel or LibreOffice and save it as .xlsx.", code="unsupported-format", path=name)
+    encrypted = "EncryptionInfo".encode("utf-16-le") in head
+    bof = head.find(b"\x09\x08\x10\x00\x00\x06\x05\x00")  # BIFF8 BOF of the workbook globals
+    if bof >= 0 and head[bof + 20: bof + 22] == b"\x2f\x00":  # FILEPASS comes right after BOF
+        encrypted = True
+    if encrypted:
+        raise InputError(_("the workbook is protected by a password; cicli cannot read it. Remove the password in "
+                           "Excel (File > Info > Protect Workbook) and save it as .xlsx."), code="encrypted-file",
+                         path=name)
+    raise InputError(_("this is a legacy Excel 97-2003 workbook (.xls); cicli reads .xlsx and CSV. Open it in Excel "
+                       "or LibreOffice and save it as .xlsx."), code="unsupported-format", path=name)

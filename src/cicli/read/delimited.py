@@ -12,16 +12,14 @@ import io
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
 from ..errors import InputError
+from ..i18n import _
 from ..problems import Problem
+from ..text import quoted
 from .table import HEADER_SEARCH_ROWS, Table, find_header, name_columns
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 DELIMITERS = (",", ";", "\t", "|")
 SAMPLE_BYTES = 1 << 16
@@ -31,8 +29,9 @@ READ_BLOCK_BYTES = 4 << 20  # Arrow parses blocks of this size; each becomes a c
 
 _FRENCH = set("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ’‘“”«»–—…°€©® \u00a0\u202f")
 _SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
-_PANDAS_WIDTH = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
-_PANDAS_OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+SEP_LINE_DELIMITERS = (",", ";", "\t", "|", ":")
+MAX_COLUMNS = 1000  # a table of centres has tens of columns
+MAX_FIELD_BYTES = 16 << 20  # one cell
 
 
 def bom_encoding(p: Path) -> str | None:
@@ -123,24 +122,34 @@ def read_csv(p: Path, encoding: str, name: str | None) -> Table:
     with p.open("r", encoding=encoding, newline="", errors="replace") as f:
         sample = f.read(SAMPLE_BYTES)
     if not sample.strip():
-        raise InputError("the file holds no table (only blank lines).", code="empty-file", path=name)
+        raise InputError(_("the file holds no table (only blank lines)."), code="empty-file", path=name)
     lines_before = 0
     forced = None
-    first_line = sample.splitlines()[0] if sample else ""
-    if m := _SEP_LINE.match(first_line):
+    first = sample.splitlines()[0] if sample else ""
+    if m := _SEP_LINE.match(first):
         forced = m.group(1)
+        if forced not in SEP_LINE_DELIMITERS:
+            raise InputError(_("the first line says « sep= » followed by {character}, which is not a separator cicli "
+                               "reads (comma, semicolon, tab, vertical bar, colon). Remove that line or fix it.",
+                               character=repr(forced)), code="unreadable-file", path=name, row=1)
         lines_before = 1
-        sample = sample[len(first_line):].lstrip("\r\n")
+        sample = sample[len(first):].lstrip("\r\n")
     delimiter, header_index, header_lines, header_width = _sniff(sample, forced)
+    if header_width > MAX_COLUMNS:
+        raise InputError(_("the header holds {count} columns or more, more than cicli reads ({limit}): this is not a "
+                           "table of centres, or its separator is not one cicli can tell.", count=f"{header_width:,}",
+                           limit=f"{MAX_COLUMNS:,}"), code="too-large", path=name, row=header_index + 1)
     skip = lines_before + header_lines
     columns = _arrow_csv(p, encoding, delimiter, skip, header_width)
     problems: list[Problem] = []
     if columns is None:  # ragged rows, or a dialect Arrow does not take: the careful path says where
-        frame, problems = _pandas_csv(p, encoding, delimiter, skip, name, header_row=header_index + 1)
-        columns = [frame[c] for c in frame.columns]
+        columns, problems = _careful_csv(p, encoding, delimiter, skip, name, header_row=header_index + 1,
+                                         width=header_width)
     table = name_columns(columns, header_row=header_index + 1, source=name, problems=problems,
-                            header_width=header_width)
+                         header_width=header_width, defused=True)
     table.format, table.encoding, table.delimiter = "csv", encoding, delimiter
+    if encoding == "cp1252":
+        table.problems.extend(utf8_rows(table))
     return table
 
 
@@ -180,6 +189,12 @@ def _may_swallow(p: Path, table) -> bool:
         return f.read(1) not in (b"\n", b"\r")
 
 
+def _ends_with_a_line_break(p: Path) -> bool:
+    with p.open("rb") as f:
+        f.seek(-1, os.SEEK_END)
+        return f.read(1) in (b"\n", b"\r")
+
+
 def _odd_quotes(p: Path) -> bool:
     """An odd number of `"` means a quote is never closed (escaped quotes come in pairs)."""
     count = 0
@@ -189,41 +204,71 @@ def _odd_quotes(p: Path) -> bool:
     return count % 2 == 1
 
 
-def _pandas_csv(p: Path, encoding: str, delimiter: str, skip: int, name: str, *, header_row: int,
-                width: int | None = None) -> tuple[pd.DataFrame, list[Problem]]:
-    import pandas as pd
-
-    options = {"sep": delimiter, "header": None, "skiprows": skip, "dtype": str, "keep_default_na": False,
-                   "na_filter": False, "skip_blank_lines": False, "index_col": False, "encoding": encoding,
-                   "encoding_errors": "strict", "engine": "c", "quoting": csv.QUOTE_MINIMAL}
-    if width:
-        options["names"] = range(width)
+def _careful_csv(p: Path, encoding: str, delimiter: str, skip: int, name: str, *, header_row: int,
+                 width: int) -> tuple[list[list[str]], list[Problem]]:
+    """Every record with the csv module, one at a time: the header's columns are kept, cells beyond them are
+    counted and reported at their row (never built into columns), short rows are padded, and a quote never
+    closed is an error at the row where it opens."""
+    csv.field_size_limit(MAX_FIELD_BYTES)
+    columns: list[list[str]] = [[] for _column in range(width)]
+    problems: list[Problem] = []
+    last = ""
     try:
-        return pd.read_csv(p, **options), []
-    except pd.errors.EmptyDataError:
-        raise InputError("the file holds no table.", code="empty-file", path=name) from None
-    except pd.errors.ParserError as e:
-        if width is None and _PANDAS_WIDTH.search(str(e)):
-            return _pandas_csv(p, encoding, delimiter, skip, name, header_row=header_row,
-                               width=_max_width(p, encoding, delimiter, skip))
-        if m := _PANDAS_OPEN_QUOTE.search(str(e)):
-            row = header_row + int(m.group(1))  # pandas counts from the header, from 0
-            raise InputError("a quoted cell opens (\") on this row and is never closed, so the rest of the file "
-                             "would fall into it. Close the quote, or remove it.", code="unreadable-file",
-                             path=name, row=row) from None
-        raise InputError(f"the CSV cannot be parsed ({first_line(e)}).", code="unreadable-file", path=name) from None
+        with p.open("r", encoding=encoding, newline="", errors="strict") as f:
+            for _line in range(skip):
+                f.readline()
+            for n, record in enumerate(csv.reader(f, delimiter=delimiter)):
+                if len(record) > width:
+                    filled = [k for k in range(width, len(record)) if record[k].strip()]
+                    if filled:
+                        problems.append(Problem.of("extra-cell", _(
+                            "row {row} has {count} cells but the header has {width}; the extra cells are not read.",
+                            row=header_row + n, count=f"{filled[-1] + 1:,}", width=width), row=header_row + n,
+                            value=record[filled[0]][:80]))
+                    record = record[:width]
+                for column, cell in zip(columns, record, strict=False):
+                    column.append(cell)
+                for column in columns[len(record):]:
+                    column.append("")
+                last = record[-1] if record else ""
     except UnicodeDecodeError as e:
-        raise InputError(f"the file is not valid {encoding} ({e.reason} at byte {e.start}).",
-                         code="encoding-error", path=name, hint="encoding") from None
+        raise InputError(_("the file is not valid {encoding} ({reason} at byte {offset}).", encoding=encoding,
+                           reason=e.reason, offset=e.start), code="encoding-error", path=name, hint="encoding") from None
+    except csv.Error as e:
+        raise InputError(_("the CSV cannot be parsed ({reason}).", reason=first_line(e)[:200]),
+                         code="unreadable-file", path=name) from None
+    rows = len(columns[0]) if columns else 0
+    if rows <= 1 and not any(c and c[0].strip() for c in columns):
+        raise InputError(_("the file holds no table."), code="empty-file", path=name)
+    if ("\n" in last or "\r" in last or not _ends_with_a_line_break(p)) and _odd_quotes(p):
+        raise InputError(_("a quoted cell opens (\") on this row and is never closed, so the rest of the file would "
+                           "fall into it. Close the quote, or remove it."), code="unreadable-file", path=name,
+                         row=header_row + rows - 1)
+    return columns, problems
 
 
-def _max_width(p: Path, encoding: str, delimiter: str, skip: int) -> int:
-    # Only on files with ragged rows: the fast path has already failed.
-    csv.field_size_limit(1 << 30)
-    with p.open("r", encoding=encoding, newline="", errors="replace") as f:
-        for _ in range(skip):
-            f.readline()
-        return max((len(r) for r in csv.reader(f, delimiter=delimiter)), default=1)
+def utf8_rows(table: Table) -> list[Problem]:
+    """In a file read as cp1252, the cells written in UTF-8 (« ajoutÃ© »): a warning at each, with what it
+    would read in UTF-8. A few such rows among French text is a file pasted together from two sources."""
+    import pyarrow.compute as pc
+
+    from ..speed.arrays import to_numpy_bools
+
+    problems = []
+    for column in table.cells.column_names:
+        values = table.cells[column]
+        hits = to_numpy_bools(pc.match_substring_regex(values, "Ã[\u0080-\u00bf\u0152-\u2122]|â€"))
+        for i in hits.nonzero()[0][:200]:
+            cell = values[int(i)].as_py()
+            try:
+                fixed = cell.encode("cp1252").decode("utf-8")
+            except UnicodeError:
+                continue
+            problems.append(Problem.of("mixed-encoding", _(
+                "this cell is written in UTF-8 while the file is cp1252: {cell} should read {fixed}. Save the file "
+                "in one encoding (« CSV UTF-8 »).", cell=quoted(cell), fixed=quoted(fixed)),
+                row=int(table.rows[i]), column=table.headers.get(column, column), value=cell[:80]))
+    return problems
 
 
 def first_line(e: Exception) -> str:

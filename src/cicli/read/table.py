@@ -103,21 +103,37 @@ def cell_text(value) -> str:
     return str(value)
 
 
+def undefuse(cells):
+    """A cell « '=… » (an apostrophe, then what a spreadsheet would run as a formula) without its first
+    apostrophe: how CSV files, cicli's exports among them, keep such text from running (writers.safety.defuse)."""
+    import pyarrow.compute as pc
+
+    from ..speed.arrays import holds_any
+
+    if not holds_any(cells, (ord("'"),)) or not pc.any(pc.starts_with(cells, "'")).as_py():
+        return cells
+    return pc.replace_substring_regex(cells, pattern="^'('*[=+\\-@\t\r])", replacement="\\1")
+
+
 def name_columns(columns: list, *, header_row: int, source: str, problems: list[Problem],
-                    header_width: int | None = None) -> Table:
+                 header_width: int | None = None, row_numbers: np.ndarray | None = None,
+                 defused: bool = False, positions: list[int] | None = None) -> Table:
     """Name the columns after the header record; keep row numbers; flag what cannot be kept.
 
     `columns` holds each column's cells, the header's first: Arrow arrays, pandas Series or lists.
     `header_width` is the header's own number of cells (CSV): a cell beyond it is an extra cell.
+    `row_numbers`: the spreadsheet row of each cell after the header, when they do not follow each other.
+    `defused`: the cells come from a CSV file, whose « '=… » cells are read without their apostrophe.
+    `positions`: each column's number in the sheet, when the columns given skip some.
     Cells are stripped once, with Arrow; blank rows and empty columns come from the same masks.
     """
     import pyarrow.compute as pc
 
     from ..speed.arrays import booleans, edge_whitespace, in_parallel, text, to_numpy_bools
 
-    columns = [_as_arrow(c) for c in columns]
+    columns = [undefuse(_as_arrow(c)) if defused else _as_arrow(c) for c in columns]
     length = len(columns[0]) if columns else 0
-    rows = np.arange(header_row + 1, header_row + length)
+    rows = row_numbers if row_numbers is not None else np.arange(header_row + 1, header_row + length)
     header = [(c[0].as_py() or "").strip() for c in columns]
     width = header_width or len(header)
     header = header[:width]
@@ -132,7 +148,7 @@ def name_columns(columns: list, *, header_row: int, source: str, problems: list[
     keep: list[int] = []
     seen: dict[str, int] = {}
     for i, h in enumerate(header):
-        position = i + 1
+        position = positions[i] if positions else i + 1
         if not h:
             if not filled[i].any():
                 continue  # a trailing or empty column: nothing to keep

@@ -17,9 +17,12 @@ def render(result: Result, fmt: str, stream: IO[str] | None = None) -> None:
     """Write `result` to `stream` (standard output by default) as `fmt`."""
     stream = stream or sys.stdout
     if fmt == "json":
-        from .streams import write_json
+        from .streams import write_json, write_pieces
 
-        write_json(result.records(), stream)
+        if hasattr(result, "json_pieces"):  # long lists of records: built on whole columns
+            write_pieces(result.json_pieces(), stream)
+        else:
+            write_json(result.records(), stream)
     elif fmt == "csv":
         from .streams import write_csv
 

@@ -37,15 +37,43 @@ class Classification:
     notes: list[str] = field(default_factory=list)  # what the user should know: why nothing is left
 
     def records(self) -> list[dict]:
-        """The centres as plain dicts (codes, not labels): what `--format json` prints."""
+        """The centres as plain dicts (codes, not labels): what `--format json` prints. Built a column at a
+        time: a cell at a time took 4 s for 100,000 centres."""
+        table = self.frame
+        fields = [_plain_list(table[f]) for f in RECORD_FIELDS]
+        nested = {part: [table[f"{a}_{part[:-1] if part != 'bases' else 'basis'}"].tolist() for a in AXIS_NAMES]
+                  for part in ("reasons", "bases", "rules")}
         out = []
-        for row in self.frame.to_dict("records"):
-            record = {f: plain(row[f]) for f in RECORD_FIELDS}
-            record["reasons"] = {a: row[f"{a}_reason"] for a in AXIS_NAMES}
-            record["bases"] = {a: row[f"{a}_basis"] for a in AXIS_NAMES}
-            record["rules"] = {a: row[f"{a}_rule"] for a in AXIS_NAMES}
+        for i, values in enumerate(zip(*fields, strict=True)):
+            record = dict(zip(RECORD_FIELDS, values, strict=True))
+            for part, columns in nested.items():
+                record[part] = {a: column[i] for a, column in zip(AXIS_NAMES, columns, strict=True)}
             out.append(record)
         return out
+
+    def json_pieces(self):
+        """What `records()` holds, as JSON lines built on whole columns, a block of rows at a time
+        (speed.json_lines): the same bytes as Python's encoder writes, in a fraction of the time and memory."""
+        from ..speed import json_lines
+        from ..speed.frames import arrow_strings
+
+        def pieces(start: int, stop: int) -> list:
+            table = self.frame.iloc[start:stop]
+            fields = []
+            for field in RECORD_FIELDS:
+                column = table[field]
+                if field == "zi_submitted_year":
+                    fields.append((field, json_lines.number(pd.to_numeric(column).to_numpy(dtype=float))))
+                elif field == "redirected_from_zi":
+                    fields.append((field, json_lines.boolean(column.tolist())))
+                else:
+                    fields.append((field, json_lines.string(arrow_strings(column.astype("str")))))
+            for part, suffix in (("reasons", "reason"), ("bases", "basis"), ("rules", "rule")):
+                fields.append((part, json_lines.record(
+                    [(a, json_lines.string(arrow_strings(table[f"{a}_{suffix}"]))) for a in AXIS_NAMES])))
+            return json_lines.record(fields)
+
+        return json_lines.lines(pieces, len(self.frame))
 
     def rows(self):
         table = self.frame
@@ -80,6 +108,15 @@ class Classification:
             out[labels.label("field", "reasons", lang)] = pd.concat(reasons, axis=1).agg("\n".join, axis=1) \
                 if len(table) else pd.Series(dtype=object)
         return [Section.of(out)]
+
+
+def _plain_list(values: pd.Series) -> list:
+    """A column as JSON wants it: None for missing, whole numbers as int, Python scalars."""
+    if pd.api.types.is_float_dtype(values):
+        return [None if v != v else int(v) if v.is_integer() else v for v in values.tolist()]
+    if values.dtype == object:
+        return [plain(v) for v in values.tolist()]
+    return values.tolist()
 
 
 def classify(path=None, *, lang: str | None = None, sheet: str | None = None, encoding: str | None = None,

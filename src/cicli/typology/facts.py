@@ -77,7 +77,7 @@ def facts(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _annex_evidence(text: str) -> tuple[str, str, bool, bool, bool]:
     """What the annex's own words say in a niche + notes: zone phrase and zone, funded, project, first step."""
-    _niche, _, notes = text.partition(" \n ")
+    _niche, _separator, notes = text.partition(" \n ")
     match = _ZONE_PHRASE.search(text)
     phrase = match.group("phrase").strip() if match else ""
     zone = match.group("zone").strip() if match else ""

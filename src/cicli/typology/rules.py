@@ -43,7 +43,7 @@ class Rule:
     def fields(self) -> tuple[str, ...]:
         """The facts the reasons name."""
         return tuple(dict.fromkeys(f for t in (self.reason, self.reason_file)
-                                   for _, f, _, _ in string.Formatter().parse(t) if f))
+                                   for _literal, f, _spec, _conversion in string.Formatter().parse(t) if f))
 
     @property
     def uses(self) -> tuple[str, ...]:

@@ -167,7 +167,8 @@ def check_duplicates(cells: pa.Table, flag: Flagger) -> None:
     if {"lead", "source_url"} <= set(cells.column_names):
         checks.append(("duplicate-lead-source", lambda: _copied_rows(cells), "lead",
                        "same lead and same source as row {first}: was the row copied from it?"))
-    for (code, _, column, template), found in zip(checks, in_parallel(lambda check: check[1](), checks, cells.num_rows), strict=True):
+    for (code, _check, column, template), found in zip(checks, in_parallel(lambda check: check[1](), checks,
+                                                                         cells.num_rows), strict=True):
         if found is not None:
             positions, firsts = found
             # Rows come in order and at most MAX_PER_CODE are worded: their first rows are enough.

@@ -11,6 +11,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,32 +19,43 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import OutputError
+from ..i18n import _
 from ..read import bundled_path
+from ..text import quoted, shown
 
-# What Excel and LibreOffice would run as a formula; a plain number is not one.
-_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
-_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+# What Excel and LibreOffice would run as a formula (after any apostrophes); a plain number is not one.
+_FORMULA_START = r"^'*[=+\-@\t\r]"
+_PLAIN_NUMBER = r"^[+-]?\d+(?:[.,]\d+)?$"
 # XML 1.0 forbids these; openpyxl refuses them, Excel too.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def check_output(out: Path, source: str | None, force: bool) -> Path:
-    """Refuse what would lose data or cannot work, before any work is done."""
+    """Refuse what would lose data or cannot work, before any work is done. A link to a file is followed (the
+    file it names is replaced, the link stays); a pipe or a device is never replaced by a file."""
+    shown_out = shown(str(out))
     target = Path(os.path.abspath(out))
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     if target.is_dir():
-        raise OutputError("this is a folder; name the file to write.", path=str(out))
+        raise OutputError(_("this is a folder; name the file to write."), path=shown_out)
+    if target.exists() and not stat.S_ISREG(target.stat().st_mode):
+        raise OutputError(_("this is not a file but a device or a pipe; cicli writes files only. Name a file."),
+                          path=shown_out)
     if not target.parent.is_dir():
-        raise OutputError(f"the folder {str(target.parent)!r} does not exist.", path=str(out))
+        raise OutputError(_("the folder {folder} does not exist.", folder=quoted(str(target.parent), 200)),
+                          path=shown_out)
     if not os.access(target.parent, os.W_OK):
-        raise OutputError(f"the folder {str(target.parent)!r} is not writable.", path=str(out))
+        raise OutputError(_("the folder {folder} is not writable.", folder=quoted(str(target.parent), 200)),
+                          path=shown_out)
     given = Path(source) if source else bundled_path()
     same_path = Path(os.path.abspath(given)) == target
     same_file = given.exists() and target.exists() and os.path.samefile(given, target)  # links, ../ detours
     if same_path or same_file:
-        raise OutputError("this is the input file; cicli never writes over its input. Choose another name.",
-                          path=str(out))
+        raise OutputError(_("this is the input file; cicli never writes over its input. Choose another name."),
+                          path=shown_out)
     if target.exists() and not force:
-        raise OutputError("the file exists.", path=str(out), hint="force")
+        raise OutputError(_("the file exists."), path=shown_out, hint="force")
     return target
 
 
@@ -59,7 +71,7 @@ def atomic_write(target: Path, write: Callable[[io.BufferedWriter], None], force
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
         if target.exists() and not force:  # appeared while we worked
-            raise OutputError("the file appeared while cicli was writing.", path=str(target), hint="force")
+            raise OutputError(_("the file appeared while cicli was writing."), path=shown(str(target)), hint="force")
         os.replace(temporary, target)
     except BaseException as e:
         try:
@@ -67,7 +79,8 @@ def atomic_write(target: Path, write: Callable[[io.BufferedWriter], None], force
         except OSError:
             pass
         if isinstance(e, OSError):  # a full disk, a quota, a folder gone: the target is untouched
-            raise OutputError(f"the file could not be written: {e.strerror or e}.", path=str(target)) from None
+            raise OutputError(_("the file could not be written: {reason}.", reason=e.strerror or shown(str(e), 200)),
+                              path=shown(str(target))) from None
         raise
 
 
@@ -90,18 +103,25 @@ def strip_illegal(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
             count = int(text.str.count(_ILLEGAL).sum())
             out[column] = text.str.replace(_ILLEGAL, "", regex=True) if count else text
             removed += count
+    out.columns = [_ILLEGAL.sub("", str(c)) for c in out.columns]
     return out, removed
 
 
+def defuse_text(values: pd.Series) -> pd.Series:
+    """Cells a spreadsheet would run as formulas (« =… », « +… », « -2+3 », « @… », tab or CR first, after any
+    apostrophes) get one apostrophe more: what cicli reads back without it (read.table.undefuse)."""
+    risky = values.str.match(_FORMULA_START) & ~values.str.match(_PLAIN_NUMBER)
+    return values.where(~risky, "'" + values)
+
+
 def defuse(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """For CSV: `strip_illegal`, and cells that would run as formulas get a leading apostrophe.
+    """For CSV: `strip_illegal`, and cells and headers that would run as formulas get a leading apostrophe.
 
     (XLSX needs no apostrophe: its strings are written as text cells.)
     """
     out, removed = strip_illegal(frame)
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            text = out[column]
-            risky = text.str.match(_FORMULA_START) & ~text.str.match(_PLAIN_NUMBER)
-            out[column] = text.where(~risky, "'" + text)
+            out[column] = defuse_text(out[column])
+    out.columns = defuse_text(pd.Series([str(c) for c in out.columns], dtype=object)).tolist()
     return out, removed

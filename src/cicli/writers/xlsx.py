@@ -7,6 +7,7 @@ openpyxl's write-only mode streams rows, so large annexes export in bounded memo
 
 from __future__ import annotations
 
+import os
 from copy import copy
 from datetime import datetime
 from pathlib import Path
@@ -41,14 +42,14 @@ def write_workbook(target: Path, *, force: bool, raw: pd.DataFrame, headers: dic
 
     sheets: list[tuple[str, list[tuple[str | None, pd.DataFrame]]]] = []
     annex, removed_annex = strip_illegal(annex_table(raw, headers, table, lang))
-    typology, _ = strip_illegal(typology_table(table, lang))  # repeats the annex's names: counted once
+    typology, _removed = strip_illegal(typology_table(table, lang))  # repeats the annex's names: counted once
     sheets.append((_name("sheet_annex", lang), [(None, annex)]))
     sheets.append((_name("sheet_typology", lang), [(None, typology)]))
-    sheets.append((_name("sheet_summary", lang), [(s.title, s.frame) for s in summary.sections()]))
-    sheets.append((_name("sheet_method", lang), [(None, _method(lang, source, checksum))]))
+    sheets.append((_name("sheet_summary", lang), [(s.title, strip_illegal(s.frame)[0]) for s in summary.sections()]))
+    sheets.append((_name("sheet_method", lang), [(None, strip_illegal(_method(lang, source, checksum))[0])]))
     if side is not None:
-        sheets.append((_name("sheet_compare", lang), [(None, side.labelled())]))
-    total = sum(len(frame) for _, sections in sheets for _, frame in sections)
+        sheets.append((_name("sheet_compare", lang), [(None, strip_illegal(side.labelled())[0])]))
+    total = sum(len(frame) for _title, sections in sheets for _heading, frame in sections)
 
     def write(stream) -> None:
         workbook = Workbook(write_only=True)
@@ -62,9 +63,25 @@ def write_workbook(target: Path, *, force: bool, raw: pd.DataFrame, headers: dic
         except BaseException:
             _close_rows(workbook)
             raise
+        finally:
+            _remove_temporary_files()
 
     atomic_write(target, write, force)
     return removed_annex
+
+
+def _remove_temporary_files() -> None:
+    """openpyxl's write-only sheets go through temporary files (in TMPDIR), which it removes at exit; cicli
+    ends its process without Python's exit (cli.process.end), and an interruption must not leave the user's
+    data behind in them either: removed here, whatever happened."""
+    from openpyxl.worksheet._writer import ALL_TEMP_FILES
+
+    for path in list(ALL_TEMP_FILES):
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+        ALL_TEMP_FILES.remove(path)
 
 
 def _close_rows(workbook) -> None:
@@ -90,9 +107,9 @@ def _write_sheet(worksheet, sections, *, chart: bool, done: int, total: int, pro
     from openpyxl.utils import get_column_letter
 
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
-    width = max(len(frame.columns) for _, frame in sections)
+    width = max(len(frame.columns) for _heading, frame in sections)
     widths = [8.0] * width
-    for _, frame in sections:
+    for _heading, frame in sections:
         for j, column in enumerate(frame.columns):
             longest = frame[column].astype(str).str.len().max() if len(frame) else 0
             widths[j] = max(widths[j], min(float(max(len(str(column)), longest or 0)) + 2, MAX_WIDTH))
@@ -198,13 +215,14 @@ def _method(lang: str, source: str, checksum: str) -> pd.DataFrame:
     """The source and how to cite it, the version, the input and its checksum, the date; then what each axis
     means and each of its rules in a sentence."""
     from ..i18n import _, readable_datetime
+    from ..text import shown
     from ..knowledge import citation
     from ..typology.describe import method_rows
 
     rows = [
         ("cicli", _("Source"), citation()),
         ("cicli", _("Version of cicli"), __version__),
-        ("cicli", _("File read"), source),
+        ("cicli", _("File read"), shown(source)),
         ("cicli", "SHA-256", checksum),
         ("cicli", _("Exported on"), readable_datetime(datetime.now().astimezone())),
         *method_rows(),

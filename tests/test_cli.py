@@ -245,7 +245,7 @@ def test_a_panic_of_the_rust_reader_is_a_message_not_a_traceback(run, monkeypatc
     from conftest import printed_rows, write_xlsx
 
     write_xlsx(path, printed_rows())
-    code, out, err = run("classify", str(path))
+    code, _out, err = run("classify", str(path))
     assert code == 1 and "Traceback" not in err and "boom" in err
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from conftest import ROOT
@@ -23,7 +25,7 @@ def test_data_doc_describes_every_column_and_problem():
     text = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z_]+)`", text, re.MULTILINE))
     assert documented >= {c.name for c in schema.COLUMNS}
-    assert set(re.findall(r"^\| `([a-z-]+)` \| (?:error|warning)", text, re.MULTILINE)) == set(CATALOGUE)
+    assert set(re.findall(r"^\| `([a-z-]+)` \| (?:error|warning|note)", text, re.MULTILINE)) == set(CATALOGUE)
 
 
 def test_readme_commands_are_the_ones_ci_runs():
@@ -31,3 +33,10 @@ def test_readme_commands_are_the_ones_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     test_command = re.search(r"```(?:sh|bash)\n(python3 -m venv .*?pytest.*?)\n```", readme, re.DOTALL).group(1)
     assert test_command.splitlines()[-1] in ci
+
+
+def test_the_code_passes_ruff():
+    """The style the project set itself (pyproject.toml), banned imports included: typer and rich stay in the CLI."""
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "src", "tests"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-import time
-import sys
-import signal
 import json
 import os
 import shutil
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -59,7 +59,7 @@ def test_geojson_lists_centres_without_coordinates(run, tmp_path):
     out = tmp_path / "m.geojson"
     code, _, err = run("export", str(out), "--from", str(PRINTED_ANNEX))
     assert code == 0
-    assert "13 centre(s) without coordinates, left off the map: novinor-innovation," in err
+    assert "13 centres without coordinates, left off the map: novinor-innovation," in err
     assert err.count("left off the map") == 1 and ", and 3 more." in err  # ten ids named, the rest counted
     assert json.loads(out.read_text(encoding="utf-8"))["features"] == []
 
@@ -143,7 +143,7 @@ def test_control_characters_are_removed_and_said(run, tmp_path):
     out = tmp_path / "out.xlsx"
     code, _, err = run("export", str(out), "--from", str(source))
     assert code == 0
-    assert "cicli: removed 2 control character(s) that Excel refuses.\n" in err
+    assert "cicli: removed 2 control characters that Excel refuses.\n" in err
     from openpyxl import load_workbook
 
     annex = load_workbook(out)["Annex"]

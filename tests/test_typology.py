@@ -283,8 +283,8 @@ def test_unknown_filter_value_is_a_usage_error(run):
     code, out, err = run("classify", "--model", "géant")
     assert code == 2
     assert out == ""
-    assert err == "cicli: --model 'géant' is not one of: hifa (modèle HIFA), miniature-zone (zone en miniature), " \
-                  "undetermined (indéterminé).\n"
+    assert err == "cicli: --model 'géant' is not one of: hifa (HIFA model), miniature-zone (miniature zone), " \
+                  "undetermined (undetermined).\n"
 
 
 def test_csv_output_uses_codes(run):
@@ -299,10 +299,11 @@ def test_csv_output_uses_codes(run):
 def test_markdown_output_with_reasons(run):
     _code, out, _ = run("classify", "--format", "markdown", "--explain", "--lang", "fr", "--model", "zone en miniature")
     lines = out.splitlines()
-    assert lines[0].startswith("| Nom ")
-    assert len(lines) == 3
-    assert "Modèle : zone en miniature : cicli le déduit des faits du rapport, une structure légère sans équipement " \
-        "spécialisé" in lines[2]
+    # One block per centre: its name, where it is, then the reason of each verdict.
+    assert lines[:4] == ["### Centre d’innovation du Cégep de Sept-Îles", "", "Sept-Îles · Côte-Nord", ""]
+    assert lines[6].startswith("- **Modèle** : zone en miniature : cicli le déduit des faits du rapport, une structure "
+                               "légère sans équipement spécialisé")
+    assert lines[-1] == "1 centre"
 
 
 def test_the_last_rule_of_each_axis_always_holds_and_says_undetermined():

@@ -24,7 +24,8 @@ def columns() -> str:
     for c in schema.COLUMNS:
         allowed = ", ".join(f"`{a}`" for a in c.allowed) or ("`yes`, `no`" if c.type == "bool" else "")
         name = f"`{c.name}`" + (" (annex)" if c.annex else "")
-        lines.append(f"| {name} | {c.fr} | {c.en} | {c.type} | {allowed} | {_cell(c.description)} | {_cell(c.source)} |")
+        lines.append(f"| {name} | {c.fr} | {c.en} | {c.type} | {allowed} | {_cell(c.description)} "
+                     f"| {_cell(c.source)} |")
     return "\n".join(lines)
 
 
@@ -103,7 +104,8 @@ def changes() -> str:
         for c in knowledge().changes:
             printed = _cell(c.printed.replace("\n", " ⏎ ")) if c.printed else "(nothing: not in the annex)"
             why = _cell(c.why) if c.why else "line breaks inside a word or an address: joined without a space"
-            lines.append(f"| `{c.centre}` | {c.column} | {c.kind} | {printed} | {_cell(c.value) or '(empty)'} | {why} |")
+            value = _cell(c.value) or "(empty)"
+            lines.append(f"| `{c.centre}` | {c.column} | {c.kind} | {printed} | {value} | {why} |")
     return "\n".join(lines)
 
 

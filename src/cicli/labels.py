@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import functools
 
-from .i18n import LANGS, UnknownLanguage, catalogue, current, default_lang, pgettext
-from .text import fold
+from .i18n import LANGS, UnknownLanguage, _, catalogue, current, default_lang, pgettext
+from .text import fold, quoted
 
 # domain → code → English label
 LABELS: dict[str, dict[str, str]] = {
@@ -50,6 +50,11 @@ LABELS: dict[str, dict[str, str]] = {
         "zone": "innovation zone",
         "zone_project": "innovation zone project",
         "municipality": "municipality",
+    },
+    "severity": {
+        "error": "error",
+        "warning": "warning",
+        "note": "note",
     },
     "basis": {
         "report": "the report says so",
@@ -181,7 +186,8 @@ def language(lang: str | None) -> str:
     except UnknownLanguage:
         from .errors import UsageError
 
-        raise UsageError(f"{lang!r} is not a language cicli speaks; choose one of: {', '.join(LANGS)}.",
+        raise UsageError(_("{lang} is not a language cicli speaks; choose one of: {choices}.", lang=quoted(lang),
+                           choices=", ".join(LANGS)),
                          option="lang") from None
 
 

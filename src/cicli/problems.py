@@ -7,41 +7,50 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-ERROR = "error"
-WARNING = "warning"
+from .i18n import N_
 
-# code: (severity, what it means) — the meaning is what the docs print.
+ERROR = "error"  # the file cannot be used as it is: commands other than validate stop
+WARNING = "warning"  # the file can be used, but something in it is probably wrong
+NOTE = "note"  # what cicli did that the user should know (blank rows skipped); --strict ignores it
+SEVERITIES = (ERROR, WARNING, NOTE)
+
+# code: (severity, what it means) — the meaning is what the docs print, in the reader's language.
 CATALOGUE: dict[str, tuple[str, str]] = {
-    "file-not-found": (ERROR, "The path does not exist."),
-    "not-a-file": (ERROR, "The path is a folder or a device, not a file."),
-    "unsupported-format": (ERROR, "The file is not a CSV or an XLSX workbook (an .xls, .ods, compressed or other file)."),
-    "encrypted-file": (ERROR, "The workbook is protected by a password."),
-    "unreadable-file": (ERROR, "The file is damaged or truncated and cannot be read."),
-    "unsafe-file": (ERROR, "The workbook looks like a zip bomb or holds an XML entity attack."),
-    "empty-file": (ERROR, "The file, or the sheet, holds no table."),
-    "encoding-error": (ERROR, "The bytes are neither UTF-8 nor text in cp1252 that looks French."),
-    "sheet-not-found": (ERROR, "The sheet given with --sheet is not in the workbook."),
-    "too-large": (ERROR, "The file holds more than cicli reads (cells of a workbook, columns of a header): the "
-                  "message gives the limit and how to go on."),
-    "missing-name-column": (ERROR, "No column holds the centres' names (`name` or `Nom`)."),
-    "duplicate-column": (ERROR, "Two columns of the file stand for the same column of the annex."),
-    "extra-cell": (ERROR, "A row has more cells than the header."),
-    "empty-name": (ERROR, "A row has data but no name."),
-    "invalid-date": (ERROR, "A month is not written `YYYY-MM` (or a date, or `février 2022`)."),
-    "invalid-number": (ERROR, "A number cannot be read (a year, an amount, a coordinate)."),
-    "invalid-value": (ERROR, "A value is not one of those its column allows."),
-    "blank-header": (WARNING, "A column with data has no header; cicli names it after its position."),
-    "duplicate-header": (WARNING, "Two extra columns share a header; cicli names the second after its position."),
-    "duplicate-name": (WARNING, "Two rows have the same name (ignoring case)."),
-    "duplicate-lead-source": (WARNING, "Two rows share the same lead and the same source (ignoring case), as a copied row does."),
-    "unknown-region": (WARNING, "The region is not one of Quebec's 17 administrative regions."),
-    "invalid-url": (WARNING, "The source is not a web address (http:// or https://)."),
-    "outside-quebec": (WARNING, "The latitude/longitude lies outside Quebec."),
-    "control-character": (WARNING, "A cell holds control, zero-width or direction characters."),
-    "formula-without-value": (WARNING, "A cell holds a formula whose result the file does not store: cicli cannot "
-                              "compute it and reads the cell as empty."),
-    "error-cell": (WARNING, "A cell shows a spreadsheet error (#REF!, #N/A…): cicli reads it as empty."),
-    "mixed-encoding": (WARNING, "A cp1252 file holds rows written in UTF-8: their accents read as « Ã© »."),
+    "file-not-found": (ERROR, N_("The path does not exist.")),
+    "not-a-file": (ERROR, N_("The path is a folder or a device, not a file.")),
+    "unsupported-format": (ERROR, N_("The file is not a CSV or an XLSX workbook (an .xls, .ods, compressed or "
+                                     "other file).")),
+    "encrypted-file": (ERROR, N_("The workbook is protected by a password.")),
+    "unreadable-file": (ERROR, N_("The file is damaged or truncated and cannot be read.")),
+    "unsafe-file": (ERROR, N_("The workbook looks like a zip bomb or holds an XML entity attack.")),
+    "empty-file": (ERROR, N_("The file, or the sheet, holds no table.")),
+    "encoding-error": (ERROR, N_("The bytes are neither UTF-8 nor text in cp1252 that looks French.")),
+    "sheet-not-found": (ERROR, N_("The sheet given with --sheet is not in the workbook.")),
+    "too-large": (ERROR, N_("The file holds more than cicli reads (cells of a workbook, columns of a header): the "
+                            "message gives the limit and how to go on.")),
+    "missing-name-column": (ERROR, N_("No column holds the centres' names (`Nom` or `name`).")),
+    "duplicate-column": (ERROR, N_("Two columns of the file stand for the same column of the annex.")),
+    "extra-cell": (ERROR, N_("A row has more cells than the header.")),
+    "empty-name": (ERROR, N_("A row has data but no name.")),
+    "invalid-date": (ERROR, N_("A month is not written `YYYY-MM` (or a date, or `février 2022`).")),
+    "invalid-number": (ERROR, N_("A number cannot be read (a year, an amount, a coordinate).")),
+    "invalid-value": (ERROR, N_("A value is not one of those its column allows.")),
+    "blank-header": (WARNING, N_("A column with data has no header; cicli names it after its position.")),
+    "duplicate-header": (WARNING, N_("Two extra columns share a header; cicli names the second after its position.")),
+    "duplicate-name": (WARNING, N_("Two rows have the same name (ignoring case); their ids tell them apart.")),
+    "duplicate-id": (WARNING, N_("Two rows have the same id; cicli gives the later one the id followed by -2, -3…")),
+    "duplicate-lead-source": (WARNING, N_("Two rows share the same lead and the same source (ignoring case), as a "
+                                          "copied row does.")),
+    "total-row": (WARNING, N_("A row is named as a total (« Total », « Sous-total »), not as a centre.")),
+    "unknown-region": (WARNING, N_("The region is not one of Quebec's 17 administrative regions.")),
+    "invalid-url": (WARNING, N_("The source is not a web address (http:// or https://).")),
+    "outside-quebec": (WARNING, N_("The latitude/longitude lies outside Quebec: the centre is left off the map.")),
+    "control-character": (WARNING, N_("A cell holds control, zero-width or direction characters.")),
+    "formula-without-value": (WARNING, N_("A cell holds a formula whose result the file does not store: cicli "
+                                          "cannot compute it and reads the cell as empty.")),
+    "error-cell": (WARNING, N_("A cell shows a spreadsheet error (#REF!, #N/A…): cicli reads it as empty.")),
+    "mixed-encoding": (WARNING, N_("A cp1252 file holds rows written in UTF-8: their accents read as « Ã© ».")),
+    "blank-row": (NOTE, N_("Blank rows inside the table: cicli skips them.")),
 }
 
 

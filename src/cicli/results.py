@@ -23,17 +23,22 @@ class Section:
     highlight: list[bool] | None = None  # rows that stand out in a terminal (where centres differ)
     bars: int | None = None  # a column of counts: a terminal draws a bar beside each
     frame: Any = None  # the DataFrame it was made from, its values typed: for workbooks
+    caption: str | None = None  # a line under the table: how many rows it counts
+    priority: tuple[int, ...] = ()  # the columns a narrow terminal widens first (a name before a verdict)
+    stack: dict[int, int] | None = None  # column → the column it goes under when the terminal is narrow
+    cards: bool = False  # one block per row (title, then « header  value » lines), not a table
 
     @classmethod
-    def of(cls, frame, title: str | None = None, *, highlight=None, bars: str | None = None) -> Section:
-        """A section from a DataFrame: every cell as text, missing values empty."""
+    def of(cls, frame, title: str | None = None, *, highlight=None, bars: str | None = None, **layout) -> Section:
+        """A section from a DataFrame: every cell as text, missing values empty; `layout`: caption, priority,
+        stack, cards."""
         import pandas as pd
 
         rows = [["" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in row]
                 for row in frame.itertuples(index=False)]
         columns = [str(c) for c in frame.columns]
         return cls(title, columns, rows, None if highlight is None else [bool(h) for h in highlight],
-                   None if bars is None else columns.index(bars), frame)
+                   None if bars is None else columns.index(bars), frame, **layout)
 
 
 class Result(Protocol):

@@ -199,6 +199,44 @@ REGIONS: tuple[str, ...] = (
     "Centre-du-Québec",
 )
 REGION_INDEX: dict[str, str] = {fold(r): r for r in REGIONS}
+# How people shorten them: a region's own abbreviation, and words written short (St, Ste, Mtl…).
+_REGION_ABBREVIATIONS = {"mtl": "Montréal", "bsl": "Bas-Saint-Laurent", "gim": "Gaspésie–Îles-de-la-Madeleine",
+                         "slsj": "Saguenay–Lac-Saint-Jean", "at": "Abitibi-Témiscamingue", "cdq": "Centre-du-Québec",
+                         "ca": "Chaudière-Appalaches", "cn": "Côte-Nord", "ndq": "Nord-du-Québec",
+                         "abitibi": "Abitibi-Témiscamingue", "temiscamingue": "Abitibi-Témiscamingue",
+                         "chaudieres appalaches": "Chaudière-Appalaches", "ile de montreal": "Montréal"}
+_SHORT_WORDS = {"st": "saint", "ste": "sainte", "mtl": "montreal", "qc": "quebec"}
+
+
+def _region_keys() -> dict[str, str]:
+    """Folded ways of writing a region → the region: its name, its name with Saint written St, each half of
+    a two-part name when the half names no other region (« Gaspésie », « Saguenay »), its abbreviations."""
+    keys: dict[str, str] = {}
+    halves: dict[str, set[str]] = {}
+    for region in REGIONS:
+        keys[fold(region)] = region
+        for half in region.replace(" et ", "–").split("–"):
+            if half != region:
+                halves.setdefault(fold(half), set()).add(region)
+    for half, regions in halves.items():
+        if len(regions) == 1:
+            keys.setdefault(half, next(iter(regions)))
+    for abbreviation, region in _REGION_ABBREVIATIONS.items():
+        keys.setdefault(abbreviation, region)
+    return keys
+
+
+_REGION_KEYS = _region_keys()
+
+
+def region_of(text: str) -> str | None:
+    """The administrative region a person means by `text`, written in full, short (« Bas-St-Laurent »,
+    « Mtl ») or by one half of its name (« Gaspésie »); None when it is none of the 17, or more than one."""
+    folded = fold(text)
+    if folded in _REGION_KEYS:
+        return _REGION_KEYS[folded]
+    expanded = " ".join(_SHORT_WORDS.get(word, word) for word in folded.split())
+    return _REGION_KEYS.get(expanded)
 
 # A box around Quebec, generous by a few tenths of a degree.
 QUEBEC_BOUNDS = {"lat": (44.9, 62.7), "lon": (-79.9, -57.0)}

@@ -38,6 +38,21 @@ def some_of(items: list, separator: str = ", ", limit: int = 10, show=str) -> st
 _HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}  # control, format (bidi, zero-width), separators, unassigned
 
 
+def ranges(numbers: list[int], limit: int = 20) -> str:
+    """Sorted whole numbers as runs: `5, 9–12, 15`; past `limit` runs, how many more rows."""
+    from .i18n import _
+
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    shown = [str(a) if a == b else f"{a}–{b}" for a, b in runs[:limit]]
+    rest = sum(b - a + 1 for a, b in runs[limit:])
+    return ", ".join(shown) + (" " + _("and {count} more", count=rest) if rest else "")
+
+
 def shown(text: str, limit: int = 300) -> str:
     """Text as a message may show it: characters that would act on a terminal or hide themselves
     (line breaks, escapes, direction marks) written as escapes, and at most `limit` characters."""

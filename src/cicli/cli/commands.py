@@ -13,6 +13,7 @@ import typer
 
 from .. import __version__
 from ..i18n import N_, _
+from . import completion
 from .language import CicliCommand, CicliGroup
 from .messages import _state, guarded
 from .options import (
@@ -75,7 +76,7 @@ def validate(path: PathArg = None, source: FromOpt = None, sheet: SheetOpt = Non
         say(read_note(report))
     emit(report, format, output, force)
     say(report_line(report, always=True))
-    raise typer.Exit(0 if report.valid and not (strict and report.problems) else 1)
+    raise typer.Exit(0 if report.valid and not (strict and report.warnings) else 1)
 
 
 def _annex(path, sheet, encoding):
@@ -91,7 +92,7 @@ def _done(centres, strict: bool) -> None:
     line = report_line(centres.report)
     if line:
         say(line)
-    if strict and centres.report.problems:
+    if strict and centres.report.warnings:
         raise typer.Exit(1)
 
 
@@ -106,15 +107,16 @@ def classify(
     explain: Annotated[bool, flag("--explain", "-e", help=N_("Add the reason of every verdict."))] = False,
     format: FormatOpt = Format.table,
     lang: LangOpt = None,
-    region: Annotated[str | None, typer.Option(metavar="REGION", help=N_(
+    region: Annotated[str | None, typer.Option(metavar="REGION", autocompletion=completion.regions, help=N_(
         "Keep the centres of this region (part of its name, or an abbreviation: Gaspésie, Mtl)."))] = None,
-    origin: Annotated[str | None, typer.Option(metavar="ORIGIN", help=N_(
+    origin: Annotated[str | None, typer.Option(metavar="ORIGIN", autocompletion=completion.coded("origin"), help=N_(
         "Keep this origin: private, public or undetermined."))] = None,
-    anchoring: Annotated[str | None, typer.Option(metavar="ANCHORING", help=N_(
+    anchoring: Annotated[str | None, typer.Option(metavar="ANCHORING", autocompletion=completion.coded("anchoring"),
+                                                  help=N_(
         "Keep this anchoring: standalone, zone-affiliated, pre-zone or undetermined."))] = None,
-    model: Annotated[str | None, typer.Option(metavar="MODEL", help=N_(
+    model: Annotated[str | None, typer.Option(metavar="MODEL", autocompletion=completion.coded("model"), help=N_(
         "Keep this model: hifa, miniature-zone or undetermined."))] = None,
-    status: Annotated[str | None, typer.Option(metavar="STATUS", help=N_(
+    status: Annotated[str | None, typer.Option(metavar="STATUS", autocompletion=completion.coded("status"), help=N_(
         "Keep this status: designated, project or undetermined."))] = None,
     sheet: SheetOpt = None,
     encoding: EncodingOpt = None,
@@ -142,7 +144,8 @@ def classify(
     "\n\nExample: cicli compare HIFA \"Sept-Îles\" --diff"))
 @guarded
 def compare(
-    centres: Annotated[list[str], typer.Argument(metavar="CENTRE...", show_default=False, help=N_(
+    centres: Annotated[list[str], typer.Argument(metavar="CENTRE...", show_default=False,
+                                                 autocompletion=completion.centres, help=N_(
         "Two centres or more."))],
     diff: Annotated[bool, flag("--diff", help=N_("Keep only the rows where the centres differ."))] = False,
     format: FormatOpt = Format.table,
@@ -170,7 +173,8 @@ def compare(
     "\n\nExample: cicli show \"sept iles\" --lang fr"))
 @guarded
 def show(
-    centre: Annotated[str, typer.Argument(metavar="CENTRE", show_default=False, help=N_(
+    centre: Annotated[str, typer.Argument(metavar="CENTRE", show_default=False, autocompletion=completion.centres,
+                                          help=N_(
         "Acronym, name, part of it, locality or id."))],
     format: FormatOpt = Format.table,
     lang: LangOpt = None,
@@ -216,7 +220,8 @@ def summary(path: PathArg = None, source: FromOpt = None, format: FormatOpt = Fo
 def export(
     out: Annotated[str, typer.Argument(metavar="OUT", show_default=False, help=N_(
         "File to write: .xlsx, .csv, .json, .md or .geojson."))],
-    centres: Annotated[list[str] | None, typer.Argument(metavar="[CENTRE...]", show_default=False, help=N_(
+    centres: Annotated[list[str] | None, typer.Argument(metavar="[CENTRE...]", show_default=False,
+                                                        autocompletion=completion.centres, help=N_(
         "With --compare: the centres of the comparison sheet."))] = None,
     source: FromOpt = None,
     format: Annotated[ExportFormat | None, typer.Option(

@@ -14,7 +14,6 @@ import re
 import sys
 
 import typer
-from typer import rich_utils
 from typer._click import exceptions as parse_errors
 from typer.core import TyperCommand, TyperGroup
 
@@ -54,6 +53,8 @@ def _translate(command) -> None:
 
 
 def _translate_panels() -> None:
+    from typer import rich_utils  # 70 ms of rich's Markdown and syntax: only when help is shown
+
     rich_utils.ARGUMENTS_PANEL_TITLE = _("Arguments")
     rich_utils.OPTIONS_PANEL_TITLE = _("Options")
     rich_utils.COMMANDS_PANEL_TITLE = _("Commands")
@@ -94,7 +95,8 @@ class CicliGroup(_Translated, TyperGroup):
     def make_context(self, info_name, args, parent=None, **extra):
         i18n.set_language(language_in(list(args)) or i18n.default_lang())
         _translate(self)
-        _translate_panels()
+        if not args or any(arg in ("--help", "-h") for arg in args):
+            _translate_panels()
         return super().make_context(info_name, args, parent=parent, **extra)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):

@@ -3,7 +3,7 @@ when shown (cli.language)."""
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,19 +11,19 @@ import typer
 from ..i18n import N_
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
     markdown = "markdown"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     fr = "fr"
     en = "en"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     xlsx = "xlsx"
     csv = "csv"
     json = "json"
@@ -55,4 +55,5 @@ OutputOpt = Annotated[str | None, typer.Option(
     "--output", "-o", metavar="FILE", show_default=False,
     help=N_("Write to FILE instead of the terminal (never over an existing file without --force)."))]
 ForceOpt = Annotated[bool, flag("--force", help=N_("Replace the output file if it exists."))]
-StrictOpt = Annotated[bool, flag("--strict", help=N_("Fail (exit code 1) when the file has warnings, not only errors."))]
+StrictOpt = Annotated[bool, flag("--strict", help=N_(
+    "Fail (exit code 1) when the file has warnings, not only errors."))]

@@ -64,9 +64,11 @@ def read_note(report) -> str:
 def report_line(report, always: bool = False) -> str | None:
     """One line on the file's problems, and how to see them; None for the bundled annex when it has
     none, unless `always` (validate, which has just listed them)."""
-    errors = len(report.errors)
-    warnings = len(report.problems) - errors
-    counts = ", ".join([ngettext("{n} error", "{n} errors", errors), ngettext("{n} warning", "{n} warnings", warnings)])
+    errors, warnings, notes = len(report.errors), len(report.warnings), len(report.notes)
+    counts = [ngettext("{n} error", "{n} errors", errors), ngettext("{n} warning", "{n} warnings", warnings)]
+    if notes:
+        counts.append(ngettext("{n} note", "{n} notes", notes))
+    counts = ", ".join(counts)
     if not report.problems:
         if report.bundled and not always:
             return None

@@ -64,8 +64,9 @@ def detect_encoding(p: Path, name: str) -> str:
             line = lines + chunk.count(b"\n", 0, e.start) + 1
         if _looks_like_french_cp1252(f):
             return "cp1252"
-    raise InputError(f"line {line}: byte {bad_byte:#04x} at offset {bad_at} is not UTF-8, and the file does not "
-                     "read as French text in cp1252 either. Save it as « CSV UTF-8 ».",
+    raise InputError(_("line {line}: byte {byte} at offset {offset} is not UTF-8, and the file does not read as "
+                       "French text in cp1252 either. Save it as « CSV UTF-8 ».", line=line, byte=f"{bad_byte:#04x}",
+                       offset=bad_at),
                      code="encoding-error", path=name, hint="encoding")
 
 
@@ -233,7 +234,8 @@ def _careful_csv(p: Path, encoding: str, delimiter: str, skip: int, name: str, *
                 last = record[-1] if record else ""
     except UnicodeDecodeError as e:
         raise InputError(_("the file is not valid {encoding} ({reason} at byte {offset}).", encoding=encoding,
-                           reason=e.reason, offset=e.start), code="encoding-error", path=name, hint="encoding") from None
+                           reason=e.reason, offset=e.start),
+                         code="encoding-error", path=name, hint="encoding") from None
     except csv.Error as e:
         raise InputError(_("the CSV cannot be parsed ({reason}).", reason=first_line(e)[:200]),
                          code="unreadable-file", path=name) from None

@@ -298,7 +298,8 @@ def _unreadable_cells(data: bytes, measure: Measure) -> None:
             continue
         value = _VALUE.search(body)
         if found.get(b"t") == b"e":
-            measure.errors.append((*position, html.unescape(value.group(1).decode("utf-8", "replace")) if value else ""))
+            shown = html.unescape(value.group(1).decode("utf-8", "replace")) if value else ""
+            measure.errors.append((*position, shown))
         elif (formula := _FORMULA.search(body)) and not (value and value.group(1)):
             text = html.unescape((formula.group(1) or b"").decode("utf-8", "replace"))
             measure.formulas.append((*position, "=" + text))

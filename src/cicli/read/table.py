@@ -14,7 +14,9 @@ import numpy as np
 import pyarrow as pa
 
 from .. import schema
+from ..i18n import _, ngettext
 from ..problems import Problem
+from ..text import quoted, ranges
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -140,7 +142,8 @@ def name_columns(columns: list, *, header_row: int, source: str, problems: list[
     stripped = [column.slice(1) for column in columns]
     # Trimming a column copies its text: only those where a cell begins or ends with whitespace.
     untrimmed = [i for i, column in enumerate(stripped) if edge_whitespace(column)]
-    for i, column in zip(untrimmed, in_parallel(pc.utf8_trim_whitespace, [stripped[i] for i in untrimmed], length), strict=True):
+    trimmed = in_parallel(pc.utf8_trim_whitespace, [stripped[i] for i in untrimmed], length)
+    for i, column in zip(untrimmed, trimmed, strict=True):
         stripped[i] = column
     filled = [to_numpy_bools(pc.not_equal(column, text(""))) for column in stripped]
     names: list[str] = []
@@ -152,23 +155,25 @@ def name_columns(columns: list, *, header_row: int, source: str, problems: list[
         if not h:
             if not filled[i].any():
                 continue  # a trailing or empty column: nothing to keep
-            h_name = f"column {position}"
-            problems.append(Problem.of("blank-header", f"column {position} has data but no header; it is named {h_name!r}.",
+            h_name = _("column {number}", number=position)
+            problems.append(Problem.of("blank-header", _("column {number} has data but no header; it is named {name}.",
+                                                         number=position, name=quoted(h_name)),
                                        row=header_row, column=h_name))
         else:
             canonical = schema.column_for_header(h)
             if canonical and canonical in seen:
-                problems.append(Problem.of(
-                    "duplicate-column",
-                    f"header {h!r} (column {position}) stands for {canonical!r}, like column {seen[canonical]} "
-                    f"({headers[canonical]!r}); keep one of them.", row=header_row, column=h, value=h))
+                problems.append(Problem.of("duplicate-column", _(
+                    "header {header} (column {number}) stands for {column}, like column {other} ({other_header}); "
+                    "keep one of them.", header=quoted(h), number=position, column=quoted(canonical),
+                    other=seen[canonical], other_header=quoted(headers[canonical])), row=header_row, column=h, value=h))
                 continue
             if canonical:
                 h_name = canonical
             elif h in seen:
-                h_name = f"{h} (column {position})"
-                problems.append(Problem.of("duplicate-header", f"header {h!r} appears twice; column {position} is named {h_name!r}.",
-                                           row=header_row, column=h_name, value=h))
+                h_name = _("{header} (column {number})", header=h, number=position)
+                problems.append(Problem.of("duplicate-header", _(
+                    "header {header} appears twice; column {number} is named {name}.", header=quoted(h),
+                    number=position, name=quoted(h_name)), row=header_row, column=h_name, value=h))
             else:
                 h_name = h
         seen[h_name] = position
@@ -180,13 +185,28 @@ def name_columns(columns: list, *, header_row: int, source: str, problems: list[
         for r in np.flatnonzero(beyond.any(axis=1)):
             last = int(np.flatnonzero(beyond[r])[-1])
             first = int(np.flatnonzero(beyond[r])[0])
-            problems.append(Problem.of("extra-cell", f"row {rows[r]} has {width + last + 1} cells but the header has "
-                                       f"{width}; the extra cells are not read.", row=int(rows[r]),
-                                       value=stripped[width + first][r].as_py()))
+            problems.append(Problem.of("extra-cell", _(
+                "row {row} has {count} cells but the header has {width}; the extra cells are not read.",
+                row=rows[r], count=width + last + 1, width=width), row=int(rows[r]),
+                value=stripped[width + first][r].as_py()))
     blank = ~np.logical_or.reduce([filled[i] for i in keep]) if keep else np.ones(len(rows), dtype=bool)
     kept = np.flatnonzero(~blank)
+    if len(kept):
+        _note_blank_rows(rows, rows[kept], header_row, problems)
     cells = pa.table([stripped[i] for i in keep], names=names) if keep else pa.table({})
     if len(kept) < len(rows) and keep:
         cells = cells.filter(booleans(~blank))
     return Table(cells=cells, rows=rows[kept], source=source, format="", headers=headers, header_row=header_row,
                  problems=problems)
+
+
+def _note_blank_rows(rows: np.ndarray, kept: np.ndarray, header_row: int, problems: list[Problem]) -> None:
+    """A note on the blank rows between the header and the last row with data (the rows a reader of the
+    sheet sees as gaps; blank rows after the table are no part of it)."""
+    if int(kept[-1]) - header_row == len(kept):  # one row after another, the usual case
+        return
+    blank = np.setdiff1d(np.arange(header_row + 1, int(kept[-1]) + 1), kept, assume_unique=True)
+    if len(blank):
+        problems.append(Problem.of("blank-row", ngettext(
+            "row {rows} is blank: cicli skips it.", "rows {rows} are blank: cicli skips them.", len(blank),
+            rows=ranges(blank.tolist())), row=int(blank[0])))

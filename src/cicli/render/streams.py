@@ -98,8 +98,34 @@ def markdown_table(columns: list[str], rows: list[list[str]]) -> str:
 
 
 def write_markdown_sections(sections: list[Section], stream: IO[str]) -> None:
-    """Each section as a Markdown table, under a `##` heading when it has a title."""
+    """Each section as a Markdown table (or, for cards, a `###` heading per row and a list of its values),
+    under a `##` heading when it has a title, its caption below."""
+    from ..i18n import _
+    from ..text import visible
+
     for n, section in enumerate(sections):
         if section.title:
-            stream.write(("\n" if n else "") + f"## {section.title}\n\n")
-        stream.write(markdown_table(section.columns, section.rows))
+            stream.write(("\n" if n else "") + f"## {_inline(visible(section.title))}\n\n")
+        if section.cards:
+            stacked = [i for i in (section.stack or {}) if i]
+            for row in section.rows:
+                stream.write(f"### {_inline(visible(row[0]))}\n\n")
+                under = " · ".join(dict.fromkeys(row[i] for i in stacked if row[i]))
+                if under:
+                    stream.write(f"{_inline(visible(under))}\n\n")
+                for i, column in enumerate(section.columns):
+                    if i and i not in stacked and row[i]:
+                        stream.write("- " + _("{label}: {value}", label=f"**{_inline(visible(column))}**",
+                                                  value=_inline(visible(row[i]))) + "\n")
+                stream.write("\n")
+        else:
+            stream.write(markdown_table(section.columns, section.rows))
+        if section.caption:
+            stream.write(f"\n{_inline(section.caption)}\n")
+
+
+def _inline(text: str) -> str:
+    """Text on one Markdown line, its markup characters escaped."""
+    import re
+
+    return re.sub(r"([`*_<>|])", r"\\\1", text.replace("\n", " "))

@@ -13,11 +13,12 @@ from ..i18n import _, speaking
 from ..knowledge import knowledge
 from ..labels import language
 from ..results import Section
+from ..text import quoted
 from ..typology import AXIS_NAMES
 from ..validation import Centres, load
 from .classification import classify
 from .finding import find
-from .sources import removed_values, source_of
+from .sources import Source, removed_values, source_of
 from .wording import field_label, plain, value_text
 
 
@@ -34,8 +35,10 @@ class CentreDetails:
 
     def rows(self):
         d = self.details
-        rows = [("fact", f["field"], _text(f["value"]), "", f["source"]["kind"], f["source"]["text"]) for f in d["facts"]]
-        rows += [("removed", r["field"], r["source"]["printed"], "", "removed", r["source"]["text"]) for r in d["removed"]]
+        rows = [("fact", f["field"], _text(f["value"]), "", f["source"]["kind"], f["source"]["text"])
+                for f in d["facts"]]
+        rows += [("removed", r["field"], r["source"]["printed"], "", "removed", r["source"]["text"])
+                 for r in d["removed"]]
         rows += [("verdict", v["axis"], v["verdict"], v["rule"], v["basis"], v["reason"]) for v in d["verdicts"]]
         rows += [("passage", p["theme"], p["id"], "", p["section"], p["text"]) for p in d["account"]]
         header = ["kind", "field", "value", "rule", "source", "note"]
@@ -52,13 +55,14 @@ class CentreDetails:
             sections = [Section(f"{d['name']} ({d['id']})", [field, value, source], facts)]
             verdicts = [[field_label(v["axis"], self.lang), labels.label(v["axis"], v["verdict"]),
                          labels.label("basis", v["basis"]), v["reason"]] for v in d["verdicts"]]
-            sections.append(Section(_("Verdicts"), [_("Axis"), _("Verdict"), _("Rests on"), _("Reason")], verdicts))
+            sections.append(Section(_("Verdicts"), [_("Axis"), _("Verdict"), _("Rests on"), _("Reason")], verdicts,
+                                    priority=(3,), stack={2: 1}))
             if d["account"]:
                 account = [[str(n), labels.label("theme", p["theme"]), p["section"],
                             f"« {p['text']} »" + (f"\n({p['note']})" if p["note"] else "")]
                            for n, p in enumerate(d["account"], 1)]
                 sections.append(Section(_("What the report says of it"), ["#", _("Theme"), _("Section"), _("Passage")],
-                                        account))
+                                        account, priority=(3,), stack={2: 1}))
         return sections
 
 
@@ -102,6 +106,9 @@ def _details(centres: Centres, table: pd.DataFrame, i) -> dict:
             continue
         source = source_of(centre_id if (known or column in completed) else None, column, bundled=bundled,
                            file_headers=headers, completed=column in completed)
+        if column == "id" and "id" in frame.columns and frame.at[i, "id"] not in ("", value):  # a repeated id
+            source = Source("derived", note=_("the id of your file, {id}, numbered: an earlier row has it too",
+                                              id=quoted(frame.at[i, "id"])))
         facts.append({"field": column, "value": value, "source": source.record()})
     removed = [{"field": column, "source": source.record()} for column, source in removed_values(centre_id)] \
         if bundled else []

@@ -8,12 +8,13 @@ import pandas as pd
 
 from .. import labels
 from ..errors import UsageError
-from ..i18n import speaking
+from ..i18n import _, ngettext, speaking
+from ..ids import make_ids
 from ..labels import language
 from ..results import Section, frame_columns
-from ..speed.fold import fold_column
-from ..speed.frames import has_repeats, map_distinct
-from ..text import fold
+from ..schema import region_of
+from ..speed.frames import map_distinct
+from ..text import fold, quoted, some_of
 from ..typology import AXIS_NAMES
 from ..typology import classify as judge
 from ..validation import Centres, load
@@ -60,14 +61,14 @@ class Classification:
         def pieces(start: int, stop: int) -> list:
             table = self.frame.iloc[start:stop]
             fields = []
-            for field in RECORD_FIELDS:
-                column = table[field]
-                if field == "zi_submitted_year":
-                    fields.append((field, json_lines.number(pd.to_numeric(column).to_numpy(dtype=float))))
-                elif field == "redirected_from_zi":
-                    fields.append((field, json_lines.boolean(column.tolist())))
+            for name in RECORD_FIELDS:
+                column = table[name]
+                if name == "zi_submitted_year":
+                    fields.append((name, json_lines.number(pd.to_numeric(column).to_numpy(dtype=float))))
+                elif name == "redirected_from_zi":
+                    fields.append((name, json_lines.boolean(column.tolist())))
                 else:
-                    fields.append((field, json_lines.string(arrow_strings(column.astype("str")))))
+                    fields.append((name, json_lines.string(arrow_strings(column.astype("str")))))
             for part, suffix in (("reasons", "reason"), ("bases", "basis"), ("rules", "rule")):
                 fields.append((part, json_lines.record(
                     [(a, json_lines.string(arrow_strings(table[f"{a}_{suffix}"]))) for a in AXIS_NAMES])))
@@ -90,24 +91,24 @@ class Classification:
             return self._sections()
 
     def _sections(self) -> list[Section]:
-        """Name, locality, the four axes (zone and month beside them), with labels."""
+        """Name, locality and region (which a narrow terminal puts under the name), the four axes with zone and
+        month beside them; with `explain`, one block per centre, the reason of each verdict under its axis."""
         table, lang = self.frame, self.lang
         out = pd.DataFrame(index=table.index)
-        out[field_label("name", lang)] = table["name"]
-        out[field_label("locality", lang)] = table["locality"]
+        for column in ("name", "locality", "region"):
+            out[field_label(column, lang)] = table[column]
         for axis in AXIS_NAMES:
+            if self.explain:
+                out[field_label(axis, lang)] = table[f"{axis}_reason"]
+                continue
             text = verdict_text(table[axis], axis, lang)
             if axis == "anchoring":
                 text = text.where(table["zone"] == "", text + " (" + table["zone"] + ")")
             if axis == "status":
                 text = text.where(table["designated_on"] == "", text + " (" + table["designated_on"] + ")")
             out[field_label(axis, lang)] = text
-        if self.explain:
-            colon = " : " if lang == "fr" else ": "
-            reasons = [table[f"{a}_reason"].radd(field_label(a, lang) + colon) for a in AXIS_NAMES]
-            out[labels.label("field", "reasons", lang)] = pd.concat(reasons, axis=1).agg("\n".join, axis=1) \
-                if len(table) else pd.Series(dtype=object)
-        return [Section.of(out)]
+        count = ngettext("{n} centre", "{n} centres", len(table))
+        return [Section.of(out, caption=count, priority=(0,), stack={1: 0, 2: 0}, cards=self.explain)]
 
 
 def _plain_list(values: pd.Series) -> list:
@@ -141,41 +142,55 @@ def _classify(centres: Centres, lang: str, reasons: bool, explain: bool, filters
         base[column] = frame[column] if column in frame.columns else ""
     if "aliases" in frame.columns:
         base["aliases"] = frame["aliases"]
-    if "id" not in frame.columns or (base["id"] == "").any():
-        base["id"] = base["id"].where(base["id"] != "", _slugs(fold_column(base["name"], separator="-")))
+    base["id"] = make_ids(base["id"], base["name"])
     for column in verdicts.columns:
         base[column] = verdicts[column]
     extra = ["aliases"] if "aliases" in base.columns else []
     parts = ("reason", "rule", "basis") if reasons or explain else ()
     table = base[list(RECORD_FIELDS) + [f"{a}_{part}" for a in AXIS_NAMES for part in parts] + extra]
-    return Classification(_filter(table, filters), lang, explain)
+    kept, notes = _filter(table, filters)
+    return Classification(kept, lang, explain, notes)
 
 
-def _slugs(folded: pd.Series) -> pd.Series:
-    """Ids from names folded with `-`: `centre-d-innovation-du-cegep-de-sept-iles`; repeats get -2, -3…"""
-    slugs = folded.where(folded != "", "centre")
-    if not has_repeats(slugs):  # the usual case, known from one cheap pass
-        return slugs
-    repeated = slugs.duplicated(keep=False)
-    rank = slugs[repeated].groupby(slugs[repeated]).cumcount()  # only the repeats: grouping all would be slow
-    suffixed = slugs[repeated].where(rank == 0, slugs[repeated] + "-" + (rank + 1).astype(str))
-    return slugs.where(~repeated, suffixed.reindex(slugs.index))
-
-
-def _filter(table: pd.DataFrame, filters: dict[str, str | None]) -> pd.DataFrame:
+def _filter(table: pd.DataFrame, filters: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
+    """The rows every filter keeps, and notes when none is left: which values the rows hold instead."""
     mask = pd.Series(True, index=table.index)
+    asked = []
     for key, wanted in filters.items():
         if wanted is None:
             continue
         if key == "region":
-            folded = fold(wanted)
-            mask &= map_distinct(table["region"], fold).astype("str").str.contains(folded, regex=False) if folded else mask
-            continue
-        if key not in AXIS_NAMES:
-            raise UsageError(f"unknown filter {key!r}.")
-        code = labels.parse(key, wanted)
-        if code is None:
-            choices = ", ".join(f"{c} ({labels.label(key, c, 'fr')})" for c in labels.LABELS[key])
-            raise UsageError(f"{wanted!r} is not one of: {choices}.", option=key)
-        mask &= table[key] == code
-    return table[mask]
+            mask &= _in_region(table["region"], wanted)
+        elif key in AXIS_NAMES:
+            code = labels.parse(key, wanted)
+            if code is None:
+                choices = ", ".join(f"{c} ({labels.label(key, c)})" for c in labels.LABELS[key])
+                raise UsageError(_("{value} is not one of: {choices}.", value=quoted(wanted), choices=choices),
+                                 option=key)
+            mask &= table[key] == code
+        else:
+            raise UsageError(_("unknown filter {filter}.", filter=quoted(key)))
+        asked.append((key, wanted))
+    kept = table[mask]
+    if len(kept) or not len(table) or not asked:
+        return kept, []
+    notes = [_("no centre is left once filtered by {filters}.",
+               filters=", ".join(f"--{key} {quoted(wanted)}" for key, wanted in asked))]
+    for key, _wanted in asked:
+        counts = table[key].value_counts()
+        shown = some_of([f"{value if key == 'region' else labels.label(key, value)} ({count})"
+                         for value, count in counts.items() if value != ""], limit=17)
+        notes.append(_("the centres read have these values of --{filter}: {values}.", filter=key,
+                       values=shown or _("none")))
+    return kept, notes
+
+
+def _in_region(regions: pd.Series, wanted: str) -> pd.Series:
+    """The rows of the region a person means: its name, short (« Mtl », « Bas-St-Laurent ») or in part
+    (« Gaspésie »); a text that names no region keeps the rows whose region contains it."""
+    meant = region_of(wanted)
+    if meant is not None:
+        return map_distinct(regions, region_of) == meant
+    folded = fold(wanted)
+    return map_distinct(regions, fold).astype("str").str.contains(folded, regex=False) if folded else \
+        pd.Series(True, index=regions.index)

@@ -8,9 +8,10 @@ import pandas as pd
 
 from .. import labels
 from ..errors import UsageError
-from ..i18n import speaking
+from ..i18n import _, speaking
 from ..labels import language
 from ..results import Section, frame_columns
+from ..text import quoted
 from ..validation import Centres, load
 from .classification import classify
 from .finding import find
@@ -20,7 +21,7 @@ from .wording import field_label, plain, value_text
 COMPARE_FIELDS = ("name", "region", "locality", "niche", "lead", "status", "designated_on", "origin", "anchoring",
                   "zone", "model", "redirected_from_zi", "zi_submitted_year", "initiators", "partners",
                   "research_anchors", "specialised_equipment", "equipment", "services", "investment_cad",
-                  "public_funding_cad", "surface_sqft", "funding_notes", "source_url", "notes")
+                  "funding_cad", "surface_sqft", "funding_notes", "source_url", "notes")
 
 
 @dataclass
@@ -78,7 +79,7 @@ def _compare(queries: list[str], centres: Centres, lang: str) -> Comparison:
     chosen = [find(full, q, full.get("aliases")) for q in queries]
     if len(set(chosen)) < len(chosen):
         twice = next(full.at[i, "id"] for i in chosen if chosen.count(i) > 1)
-        raise UsageError(f"{twice!r} is named twice; compare different centres.")
+        raise UsageError(_("{id} is named twice; compare different centres.", id=quoted(twice)))
     fields = [f for f in COMPARE_FIELDS if f in full.columns]
     side = full.loc[chosen, fields].T
     side.columns = [full.at[i, "id"] for i in chosen]
@@ -92,7 +93,7 @@ def _compare(queries: list[str], centres: Centres, lang: str) -> Comparison:
 def check_comparable(queries: list[str]) -> None:
     """A comparison needs two centres or more: said before any file is read."""
     if len(queries) < 2:
-        raise UsageError("compare needs two centres or more.", hint="compare-example")
+        raise UsageError(_("compare needs two centres or more."), hint="compare-example")
 
 
 def full_table(centres: Centres, lang: str) -> pd.DataFrame:

@@ -33,7 +33,8 @@ class Summary:
 
         return {
             "centres": summary["centres"],
-            "counts": {axis: dict(zip(c["verdict"], map(int, c["count"]), strict=True)) for axis, c in summary["counts"].items()},
+            "counts": {axis: dict(zip(c["verdict"], map(int, c["count"]), strict=True))
+                       for axis, c in summary["counts"].items()},
             "origin_by_model": cross(summary["origin_by_model"]),
             "anchoring_by_status": cross(summary["anchoring_by_status"]),
             "regions": dict(zip(summary["regions"]["region"], map(int, summary["regions"]["count"]), strict=True)),
@@ -71,7 +72,8 @@ class Summary:
                                   L("count"): counts["count"]})
             sections.append(Section.of(table, f"{field_label(axis, lang)} ({summary['centres']} {L('centres')})",
                                        bars=L("count")))
-        for key, rows, columns in (("origin_by_model", "origin", "model"), ("anchoring_by_status", "anchoring", "status")):
+        crosses = (("origin_by_model", "origin", "model"), ("anchoring_by_status", "anchoring", "status"))
+        for key, rows, columns in crosses:
             cross = summary[key]
             table = cross.copy()
             table.index = [L("total") if c == "total" else labels.label(rows, c, lang) for c in cross.index]
@@ -117,7 +119,8 @@ def summarize(table: pd.DataFrame, lang: str) -> Summary:
     designated = table[table["status"] == "designated"]
     timeline = designated.assign(_m=designated["designated_on"].replace("", "9999"))
     timeline = timeline.sort_values(["_m", "name"])[["designated_on", "id", "name", "locality"]].reset_index(drop=True)
-    waiting = table[table["status"] == "project"][["id", "name", "locality", "zi_submitted_year"]].reset_index(drop=True)
+    waiting = table[table["status"] == "project"][["id", "name", "locality", "zi_submitted_year"]]
+    waiting = waiting.reset_index(drop=True)
     funding = pd.DataFrame([{"code": c, "cad": amount, "period": period, "label": label, "quote": quote,
                              "passage": passage} for c, amount, period, label, quote, passage in FUNDING])
     return Summary({

@@ -99,7 +99,7 @@ def source_of(centre: str | None, column: str, *, bundled: bool, file_headers: d
 def _derived(column: str, bundled: bool) -> str:
     if column == "id":
         return _("a stable identifier of the centre") if bundled else \
-            _("an identifier made from the name (lowercase, dashes)")
+            _("an identifier made from the name (lowercase, dashes; -2, -3… after a name that repeats)")
     return _("the column « {column} »", column=schema.header(column))
 
 

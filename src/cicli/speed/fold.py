@@ -15,18 +15,26 @@ FOLD_BLOCK = 25_000  # strings folded at a time: the byte-level temporaries stay
 def fold_column(values, separator: str = " "):
     """`fold` of every cell of a pandas Series of strings, as a Series with the same index.
 
-    `separator` (one ASCII character) replaces what `fold` turns into a space (`-` makes ids). Long
-    columns are folded in blocks, on two threads.
+    `separator` (one ASCII character) replaces what `fold` turns into a space (`-` makes ids).
     """
+    from .frames import arrow_strings, str_series
+
+    return str_series(fold_array(arrow_strings(values), separator), values.index)
+
+
+def fold_array(values, separator: str = " "):
+    """`fold` of every string of an Arrow string column, as a chunked large_string array (no pandas: for
+    validation). Long columns are folded in blocks, on two threads."""
     import pyarrow as pa
 
     from .arrays import in_parallel, one_chunk
-    from .frames import arrow_strings, str_series
 
-    array = one_chunk(arrow_strings(values))
+    array = one_chunk(values)
+    if array.type != pa.large_string():
+        array = array.cast(pa.large_string())
     blocks = [array.slice(start, FOLD_BLOCK) for start in range(0, len(array), FOLD_BLOCK)] or [array]
     parts = in_parallel(lambda block: _fold_utf8(block, separator), blocks, len(array))
-    return str_series(pa.chunked_array(parts, type=pa.large_string()), values.index)
+    return pa.chunked_array(parts, type=pa.large_string())
 
 
 def _kept_bounds(keep, bounds):

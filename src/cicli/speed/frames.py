@@ -88,7 +88,8 @@ def pick(choices: np.ndarray, values: list[str], index) -> pd.Series:
     """values[choices[i]] for every row, built by Arrow (no Python string per row)."""
     import pyarrow as pa
 
-    strings = pa.DictionaryArray.from_arrays(pa.array(choices, type=pa.int32()), pa.array(values, type=pa.large_string()))
+    strings = pa.DictionaryArray.from_arrays(pa.array(choices, type=pa.int32()),
+                                             pa.array(values, type=pa.large_string()))
     return str_series(strings.dictionary_decode(), index)
 
 

@@ -63,7 +63,8 @@ def facts(frame: pd.DataFrame) -> pd.DataFrame:
     index = frame.index
     out = pd.DataFrame(index=index)
     for column in READ_COLUMNS:
-        out[column] = frame[column].astype("str") if column in frame.columns else pd.Series("", index=index, dtype="str")
+        out[column] = frame[column].astype("str") if column in frame.columns else \
+            pd.Series("", index=index, dtype="str")
     pairs = out["initiators"] + "\x1f" + out["initiator_kinds"]
     out["initiators_text"] = map_distinct(pairs, lambda pair: initiators_text(*pair.split("\x1f")))
     annex_text = out["niche"] + " \n " + out["notes"]

@@ -76,7 +76,8 @@ ORIGIN = Axis(
        "or public institutions (university or college research, the report's examples)."),
     (
         Rule("origin.companies", "private", KindsAll(PRIVATE_KINDS),
-             N_("private origin: cicli infers it from the initiators the report names, all companies: {initiators_text}"),
+             N_("private origin: cicli infers it from the initiators the report names, all companies: "
+                "{initiators_text}"),
              N_("private origin: according to your file, every initiator is a company: {initiators_text}"),
              basis="inferred", passage="two-types"),
         Rule("origin.public-institutions", "public", KindsAll(PUBLIC_KINDS),

@@ -14,14 +14,15 @@ import pyarrow.compute as pc
 
 from .. import schema
 from ..errors import InputError
-from ..i18n import speaking
-from ..labels import language
-from ..problems import ERROR, Problem
+from ..i18n import _, ngettext, speaking
+from ..labels import label, language
+from ..problems import ERROR, NOTE, WARNING, Problem
 from ..provenance import Provenance
 from ..read import Table, read_table
 from ..results import Section
 from ..speed.arrays import holds_any, in_parallel, text, text_bytes
-from .checks import _CONTROL, CONTROL, Flagger, check_coordinates, check_duplicates, check_regions
+from ..text import quoted, some_of
+from .checks import _CONTROL, CONTROL, Flagger, check_coordinates, check_duplicates, check_regions, total_rows
 from .checks import typed as typed_values
 
 if TYPE_CHECKING:
@@ -51,6 +52,14 @@ class Report:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == ERROR]
 
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == NOTE]
+
     def as_dict(self) -> dict:
         return {"valid": self.valid, "source": self.source, "format": self.format, "encoding": self.encoding,
                 "delimiter": self.delimiter, "sheet": self.sheet, "header_row": self.header_row,
@@ -65,10 +74,21 @@ class Report:
         return PROBLEM_FIELDS, [["" if p[c] is None else str(p[c]) for p in problems] for c in PROBLEM_FIELDS]
 
     def sections(self) -> list[Section]:
+        """The problems for people: labels in the current language, the value where the message does not
+        quote it; in a narrow terminal the code goes under the severity."""
         if not self.problems:
             return []
-        header, columns = self.rows()
-        return [Section(None, header, [list(row) for row in zip(*columns, strict=True)])]
+        header = [_("Row"), _("Column"), _("Severity"), _("Code"), _("Message")]
+        rows = [["" if p.row is None else str(p.row), p.column or "", label("severity", p.severity), p.code,
+                 _message(p)] for p in self.problems]
+        count = ngettext("{n} problem", "{n} problems", len(rows))
+        return [Section(None, header, rows, caption=count, priority=(4,), stack={3: 2})]
+
+
+def _message(problem: Problem) -> str:
+    if not problem.value or problem.value in problem.message:
+        return problem.message
+    return problem.message + "\n" + _("(the cell reads {value})", value=quoted(problem.value))
 
 
 @dataclass
@@ -103,7 +123,8 @@ def load(path=None, *, sheet: str | None = None, encoding: str | None = None, wa
     if not report.valid:
         errors = report.errors
         first = errors[0]
-        more = f" (and {len(errors) - 1} more error{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
+        more = " " + ngettext("(and {count} more error)", "(and {count} more errors)", len(errors) - 1,
+                              count=len(errors) - 1) if len(errors) > 1 else ""
         raise InputError(first.message + more, code=first.code, path=table.source, row=first.row, column=first.column,
                          hint="validate" if len(errors) > 1 else None)
     provenance = Provenance.of_report() if table.bundled else Provenance.of_file(table.cells.column_names)
@@ -140,20 +161,21 @@ def check(table: Table, *, warnings: bool = True) -> tuple[dict[str, pa.Array], 
     cells = table.cells
     flag = Flagger(report.problems, table.headers, table.rows)
     if "name" not in cells.column_names:
-        found = ", ".join(repr(h) for h in table.headers.values() if h) or "none"
-        flag.one("missing-name-column",
-                 f"no column holds the centres' names: name it `name` or `Nom`. Headers found on row "
-                 f"{table.header_row}: {found}.", row=table.header_row)
+        found = some_of([quoted(h) for h in table.headers.values() if h]) or _("none")
+        flag.one("missing-name-column", _("no column holds the centres' names: name it `Nom` or `name`. Headers "
+                                          "found on row {row}: {found}.", row=table.header_row, found=found),
+                 row=table.header_row)
     else:
         flag.rows("empty-name", pc.equal(cells["name"], text("")), "name", cells["name"],
-                  lambda i, v: "this row has data but no name.")
+                  lambda i, v: _("this row has data but no name."))
 
     def scan(column: str) -> tuple[bool, bool]:  # whether the column holds anything, and control characters
         filled = text_bytes(cells[column]) > 0
         return filled, warnings and filled and holds_any(cells[column], CONTROL)
 
     typed: dict[str, pa.Array] = {}
-    for column, (filled, control) in zip(cells.column_names, in_parallel(scan, cells.column_names, cells.num_rows), strict=True):
+    scanned = in_parallel(scan, cells.column_names, cells.num_rows)
+    for column, (filled, control) in zip(cells.column_names, scanned, strict=True):
         spec = schema.BY_NAME.get(column)
         if not filled:  # an empty column: nothing to read or flag
             if spec is not None and spec.type == "number":
@@ -161,13 +183,14 @@ def check(table: Table, *, warnings: bool = True) -> tuple[dict[str, pa.Array], 
             continue
         if control:
             flag.rows("control-character", pc.match_substring_regex(cells[column], _CONTROL), column, cells[column],
-                      lambda i, v: "the cell holds control, zero-width or direction characters; check it in the source.")
+                      lambda i, v: _("the cell holds control, zero-width or direction characters; check it in the "
+                                     "source."))
         if spec is not None and spec.type != "text" and (warnings or spec.type != "url"):  # addresses only warn
             values = typed_values(cells[column], spec, flag)
             if values is not None:
                 typed[column] = values
     if warnings:
-        check_regions(cells, flag)
+        check_regions(cells, flag, total_rows(cells, flag))
         check_duplicates(cells, flag)
         check_coordinates(typed, flag)
     # As a person reads a sheet: by row, then left to right; notes without a row last.

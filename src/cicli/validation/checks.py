@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import labels, schema
+from ..i18n import N_, _, ngettext
 from ..problems import Problem
 from ..speed.arrays import (
     boolean,
@@ -25,13 +26,15 @@ from ..speed.arrays import (
     text,
 )
 from ..speed.arrays import mask as as_mask
-from ..text import fold
+from ..text import fold, quoted
 
 MAX_PER_CODE = 200
 
 _MONTHS = {fold(m): i + 1 for names in (
-    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
+    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+     "décembre"),
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"),
 ) for i, m in enumerate(names)}
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?: 00:00:00)?$")
 _WORD_MONTH = re.compile(r"^([a-z]+) (\d{4})$")
@@ -71,8 +74,11 @@ class Flagger:
                                             value=None if value is None else str(value)))
         self.counts[code] = done + len(hits)
         if self.counts[code] > MAX_PER_CODE and done <= MAX_PER_CODE:
-            self.problems.append(Problem.of(code, f"{self.counts[code] - MAX_PER_CODE} more rows have this problem; "
-                                            f"only the first {MAX_PER_CODE} are listed.", column=header))
+            more = self.counts[code] - MAX_PER_CODE
+            self.problems.append(Problem.of(code, ngettext(
+                "{count} more row has this problem; only the first {listed} are listed.",
+                "{count} more rows have this problem; only the first {listed} are listed.", more, count=more,
+                listed=MAX_PER_CODE), column=header))
 
 
 def typed(values: pa.ChunkedArray, spec: schema.Column, flag: Flagger) -> pa.Array | None:
@@ -85,35 +91,39 @@ def typed(values: pa.ChunkedArray, spec: schema.Column, flag: Flagger) -> pa.Arr
     if spec.type in ("bool", "enum"):
         domain = "bool" if spec.type == "bool" else spec.name
         codes = map_values(values, lambda v: labels.parse(domain, v) if v else "")
-        allowed = ", ".join(labels.LABELS[domain])
-        flag.rows("invalid-value", invalid(codes), spec.name, values, lambda i, v: f"{v!r} is not one of: {allowed}.")
+        allowed = _choices(domain)
+        flag.rows("invalid-value", invalid(codes), spec.name, values,
+                  lambda i, v: _("{value} is not one of: {choices}.", value=quoted(v), choices=allowed))
         return pc.coalesce(codes, one_chunk(values))
     if spec.type == "enum_list":
         def parse_list(v: str):
             items = [labels.parse(spec.name, x) for x in v.split(schema.LIST_SEPARATOR)]
             return "; ".join(items) if all(items) else None
         codes = map_values(values, lambda v: parse_list(v) if v else "")
-        allowed = ", ".join(labels.LABELS[spec.name])
+        allowed = _choices(spec.name)
         flag.rows("invalid-value", invalid(codes), spec.name, values,
-                  lambda i, v: f"{v!r} holds a kind that is not one of: {allowed} (separate them with « ; »).")
+                  lambda i, v: _("{value} holds a kind that is not one of: {choices} (separate them with « ; »).",
+                                 value=quoted(v), choices=allowed))
         return pc.coalesce(codes, one_chunk(values))
     if spec.type == "year":
         digits = pc.match_substring_regex(values, r"^[0-9]{4}$")
         years = pc.cast(pc.if_else(digits, values, text(None)), pa.float64())
         bad = pc.and_(filled, pc.invert(pc.fill_null(pc.and_(pc.greater_equal(years, number(1900)),
                                                               pc.less_equal(years, number(2100))), boolean(False))))
-        flag.rows("invalid-number", bad, spec.name, values, lambda i, v: f"{v!r} is not a year (four digits).")
+        flag.rows("invalid-number", bad, spec.name, values,
+                  lambda i, v: _("{value} is not a year (four digits).", value=quoted(v)))
         return None
     if spec.type == "month":
         months = map_values(values, _month)
         flag.rows("invalid-date", invalid(months), spec.name, values,
-                  lambda i, v: f"{v!r} is not a month: write it YYYY-MM, as 2022-02.")
+                  lambda i, v: _("{value} is not a month: write it YYYY-MM, as 2022-02.", value=quoted(v)))
         return pc.coalesce(months, one_chunk(values))
     if spec.type == "number":
         cleaned = pc.replace_substring(pc.replace_substring_regex(values, "[\\s\u00a0\u202f$]", ""), ",", ".")
         readable = pc.match_substring_regex(cleaned, _NUMBER)
         numbers = pc.cast(pc.if_else(readable, cleaned, text(None)), pa.float64())
-        flag.rows("invalid-number", invalid(numbers), spec.name, values, lambda i, v: f"{v!r} is not a number.")
+        flag.rows("invalid-number", invalid(numbers), spec.name, values,
+                  lambda i, v: _("{value} is not a number.", value=quoted(v)))
         return one_chunk(numbers)
     if spec.type == "url":
         def web_of(ignore_case: bool):
@@ -125,7 +135,7 @@ def typed(values: pa.ChunkedArray, spec: schema.Column, flag: Flagger) -> pa.Arr
         url = pc.and_(web, pc.invert(pc.match_substring_regex(values, character_class(_SPACE)))) \
             if holds_any(values, _SPACE) else web
         flag.rows("invalid-url", pc.and_(filled, pc.invert(url)), spec.name, values,
-                  lambda i, v: f"{v!r} is not a web address (http:// or https://).")
+                  lambda i, v: _url_message(v))
     return None
 
 
@@ -143,16 +153,61 @@ def _month(text: str) -> str | None:
     return f"{year:04d}-{month:02d}" if 1 <= month <= 12 and 1900 <= year <= 2100 else None
 
 
-def check_regions(cells: pa.Table, flag: Flagger) -> None:
+def _choices(domain: str) -> str:
+    """The codes a column allows, each with its label in the current language when it differs."""
+    shown = []
+    for code in labels.LABELS[domain]:
+        label = labels.label(domain, code)
+        shown.append(code if fold(label) == fold(code) else f"{code} ({label})")
+    return ", ".join(shown)
+
+
+_DOMAIN = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
+
+
+def _url_message(value: str) -> str:
+    message = _("{value} is not a web address (http:// or https://).", value=quoted(value))
+    if _DOMAIN.match(value):  # a site written without its scheme, as browsers let people type it
+        message += " " + _("Did you mean {suggestion}?", suggestion=quoted("https://" + value))
+    return message
+
+
+# What a spreadsheet's last rows say when they add the others up: Total, Totaux, Total général, Grand total,
+# Sous-total, Subtotal, Somme, Sum (and not « Totalement… »).
+_TOTAL = r"^(?:(?:sous|sub|grand)[- ]?)?tota(?:l|ux)(?:[^a-z]|$)|^(?:somme|sum)$"
+
+
+def total_rows(cells: pa.Table, flag: Flagger) -> pa.Array | None:
+    """Flags the rows named as a total (« Total », « Sous-total », « Total général »…): a sum, not a centre.
+    Their mask. A regular expression over the column: a million distinct names cost no Python call."""
+    if "name" not in cells.column_names:
+        return None
+    names = cells["name"]
+    short = pc.less_equal(pc.binary_length(names), integers(np.array([24]))[0])  # a total is named in a few words
+    if not pc.any(short).as_py():
+        return None
+    totals = pc.and_(short, pc.match_substring_regex(names, _TOTAL, ignore_case=True))
+    flag.rows("total-row", totals, "name", cells["name"],
+              lambda i, v: _("this row looks like a total ({value}), not a centre: cicli counts it as a centre "
+                             "unless you remove it.", value=quoted(v)))
+    return totals
+
+
+def check_regions(cells: pa.Table, flag: Flagger, totals: pa.Array | None) -> None:
     if "region" not in cells.column_names:
         return
     regions = cells["region"]
     known = map_values(regions, lambda v: fold(v) in schema.REGION_INDEX if v else True, flags=True)
+    if totals is not None:  # a total row's « Total » is no region to correct
+        known = pc.or_(known, totals)
 
     def message(i, value):
-        close = difflib.get_close_matches(fold(value), schema.REGION_INDEX, n=1, cutoff=0.6)
-        hint = f" Did you mean {schema.REGION_INDEX[close[0]]!r}?" if close else ""
-        return f"{value!r} is not one of Quebec's 17 administrative regions.{hint}"
+        meant = schema.region_of(value)
+        if meant is None:
+            close = difflib.get_close_matches(fold(value), schema.REGION_INDEX, n=1, cutoff=0.75)
+            meant = schema.REGION_INDEX[close[0]] if close else None
+        text = _("{value} is not one of Quebec's 17 administrative regions.", value=quoted(value))
+        return text + (" " + _("Did you mean {suggestion}?", suggestion=quoted(meant)) if meant else "")
 
     flag.rows("unknown-region", pc.invert(known), "region", regions, message)
 
@@ -163,20 +218,55 @@ def check_duplicates(cells: pa.Table, flag: Flagger) -> None:
     checks = []
     if "name" in cells.column_names:
         checks.append(("duplicate-name", lambda: earlier_rows(cells["name"], pc.utf8_lower), "name",
-                       "same name as row {first}."))
+                       N_("same name as row {first}; their ids tell them apart: this row's is {id}.")))
+    if "id" in cells.column_names:
+        checks.append(("duplicate-id", lambda: earlier_rows(cells["id"]), "id",
+                       N_("same id as row {first}; cicli gives this row the id {id}.")))
     if {"lead", "source_url"} <= set(cells.column_names):
         checks.append(("duplicate-lead-source", lambda: _copied_rows(cells), "lead",
-                       "same lead and same source as row {first}: was the row copied from it?"))
+                       N_("same lead and same source as row {first}: was the row copied from it?")))
+    ids = None
     for (code, _check, column, template), found in zip(checks, in_parallel(lambda check: check[1](), checks,
                                                                          cells.num_rows), strict=True):
-        if found is not None:
-            positions, firsts = found
-            # Rows come in order and at most MAX_PER_CODE are worded: their first rows are enough.
-            first_of = dict(zip(positions[:MAX_PER_CODE].tolist(), firsts[:MAX_PER_CODE].tolist(), strict=True))
-            repeated = np.zeros(cells.num_rows, dtype=bool)
-            repeated[positions] = True
-            flag.rows(code, repeated, column, cells[column],
-                      lambda i, v, f=first_of, t=template: t.format(first=int(flag.row_numbers[f[int(i)]])))
+        if found is None:
+            continue
+        positions, firsts = found
+        # Rows come in order and at most MAX_PER_CODE are worded: their first rows are enough.
+        first_of = dict(zip(positions[:MAX_PER_CODE].tolist(), firsts[:MAX_PER_CODE].tolist(), strict=True))
+        if "{id}" in template and ids is None:
+            ids = RowIds(cells)
+        repeated = np.zeros(cells.num_rows, dtype=bool)
+        repeated[positions] = True
+        flag.rows(code, repeated, column, cells[column],
+                  lambda i, v, f=first_of, t=template, ids=ids: _(t, first=int(flag.row_numbers[f[int(i)]]),
+                                                                  id=ids and quoted(ids.of(int(i)))))
+
+
+class RowIds:
+    """The id cicli gives a row (cicli.ids), computed for the few rows a message names."""
+
+    def __init__(self, cells: pa.Table):
+        from ..speed.fold import fold_array
+
+        names = cells["name"] if "name" in cells.column_names else strings([""] * cells.num_rows)
+        slugs = fold_array(names, separator="-")
+        keys = pc.if_else(pc.equal(slugs, text("")), text("centre"), slugs)
+        if "id" in cells.column_names:
+            keys = pc.if_else(pc.equal(cells["id"], text("")), keys, one_chunk(cells["id"]))
+        encoded = pc.dictionary_encode(one_chunk(keys))
+        self.keys = encoded.dictionary.to_pylist()
+        self.taken = set(self.keys)
+        self.indices = encoded.indices.to_numpy(zero_copy_only=False)
+
+    def of(self, position: int) -> str:
+        key = self.indices[position]
+        rank = int(np.count_nonzero(self.indices[:position] == key)) + 1
+        if rank == 1:
+            return self.keys[key]
+        made = f"{self.keys[key]}-{rank}"
+        while made in self.taken:  # the file gives it to another row: numbered again, as cicli.ids does
+            made += "-2"
+        return made
 
 
 def _source_key(urls):
@@ -193,17 +283,26 @@ def _copied_rows(cells: pa.Table) -> tuple[np.ndarray, np.ndarray] | None:
     pairs = cells.select(["lead", "source_url"]).take(integers(rows))
     lead = pc.utf8_lower(pairs["lead"])
     usable = pc.invert(pc.is_in(lead, strings(sorted(_MISSING_LEAD))))
-    key = pc.if_else(usable, pc.binary_join_element_wise(lead, _source_key(pairs["source_url"]), text("\x1f")), text(""))
+    joined = pc.binary_join_element_wise(lead, _source_key(pairs["source_url"]), text("\x1f"))
+    key = pc.if_else(usable, joined, text(""))
     found = earlier_rows(key)
     return None if found is None else (rows[found[0]], rows[found[1]])
 
 
 def check_coordinates(typed: dict, flag: Flagger) -> None:
+    """Coordinates outside Quebec: the likely fix when the sign is flipped (a longitude written east)."""
     for column, axis in (("latitude", "lat"), ("longitude", "lon")):
         if column not in typed:
             continue
         low, high = schema.QUEBEC_BOUNDS[axis]
         numbers = typed[column]
         outside = pc.or_(pc.less(numbers, number(low)), pc.greater(numbers, number(high)))
-        flag.rows("outside-quebec", outside, column, numbers,
-                  lambda i, v, c=column, lo=low, hi=high: f"{c} {v} lies outside Quebec ({lo} to {hi}).")
+
+        def message(i, value, column=column, low=low, high=high):
+            text = _("{column} {value} lies outside Quebec ({low} to {high}): the centre is left off the map.",
+                     column=column, value=value, low=low, high=high)
+            if low <= -value <= high:
+                text += " " + _("Did you mean {suggestion}?", suggestion=f"{-value:g}")
+            return text
+
+        flag.rows("outside-quebec", outside, column, numbers, message)

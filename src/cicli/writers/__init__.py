@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..i18n import ngettext, speaking
+from ..i18n import _, ngettext, speaking
 from ..labels import language
-from ..text import shown
+from ..text import quoted, shown
 from .safety import check_output
 
 if TYPE_CHECKING:
@@ -49,7 +49,8 @@ class Job:
 
     def note_removed(self, removed: int) -> None:
         if removed:
-            self.notes.append(f"removed {removed} control character(s) that Excel refuses.")
+            self.notes.append(ngettext("removed {n} control character that Excel refuses.",
+                                       "removed {n} control characters that Excel refuses.", removed))
 
 
 @dataclass
@@ -75,12 +76,14 @@ def format_for(out: str | os.PathLike, fmt: str | None) -> str:
     """The export format: `fmt` if given, else OUT's suffix; a usage error lists the choices."""
     if fmt:
         if fmt not in FORMATS:
-            raise UsageError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}.")
+            raise UsageError(_("unknown export format {format}; choose one of: {choices}.", format=quoted(fmt),
+                               choices=", ".join(FORMATS)))
         return fmt
     suffix = Path(out).suffix.lower()
     if suffix not in SUFFIXES:
         choices = ", ".join(SUFFIXES)
-        raise UsageError(f"cannot tell the format from {str(out)!r}: name it with one of {choices}.", hint="format")
+        raise UsageError(_("cannot tell the format from {path}: name it with one of {choices}.",
+                           path=quoted(str(out)), choices=choices), hint="format")
     return SUFFIXES[suffix]
 
 
@@ -100,9 +103,9 @@ def _export(out, source, fmt, lang, force, excel, compare, sheet, encoding, prog
 
     kind = format_for(out, fmt)
     if excel and kind != "csv":
-        raise UsageError("applies to CSV exports only.", option="excel")
+        raise UsageError(_("applies to CSV exports only."), option="excel")
     if compare and kind != "xlsx":
-        raise UsageError("adds a sheet to XLSX exports only.", option="compare")
+        raise UsageError(_("adds a sheet to XLSX exports only."), option="compare")
     target = check_output(Path(out), source, force)
     centres = load(source, sheet=sheet, encoding=encoding)
     table = reports.classify(centres=centres, lang=lang).frame

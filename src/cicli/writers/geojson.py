@@ -1,4 +1,4 @@
-"""The GeoJSON export: one point per centre that has coordinates, for Felt, QGIS or a web map."""
+"""The GeoJSON export: one point per centre whose coordinates lie in Quebec, for Felt, QGIS or a web map."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import pandas as pd
 
 from .. import labels, schema
+from ..i18n import ngettext
 from ..reports.wording import field_label
 from ..text import some_of
 from ..typology import AXIS_NAMES
@@ -15,23 +16,34 @@ from .tables import column_header
 
 
 def write(job) -> int:
-    """Writes the points; returns how many."""
-    collection, missing = _geojson(job.centres.table.frame, job.table, job.centres.table.headers, job.lang)
+    """Writes the points; returns how many. The centres left off the map are named in the job's notes."""
+    collection, missing, outside = _geojson(job.centres, job.table, job.lang)
     if missing:
-        job.notes.append(f"{len(missing)} centre(s) without coordinates, left off the map: {some_of(missing)}.")
+        job.notes.append(ngettext("{n} centre without coordinates, left off the map: {ids}.",
+                                  "{n} centres without coordinates, left off the map: {ids}.", len(missing),
+                                  ids=some_of(missing)))
+    if outside:
+        job.notes.append(ngettext("{n} centre whose coordinates lie outside Quebec, left off the map: {ids}.",
+                                  "{n} centres whose coordinates lie outside Quebec, left off the map: {ids}.",
+                                  len(outside), ids=some_of(outside)))
     data = json.dumps(collection, ensure_ascii=False, indent=2).encode() + b"\n"
     atomic_write(job.target, lambda s: s.write(data), job.force)
     return len(collection["features"])
 
 
-def _geojson(raw, table, headers, lang: str) -> tuple[dict, list[str]]:
-    features, missing = [], []
-    has_points = {"latitude", "longitude"} <= set(raw.columns)
-    lat = pd.to_numeric(raw["latitude"].str.replace(",", "."), errors="coerce") if has_points else None
-    lon = pd.to_numeric(raw["longitude"].str.replace(",", "."), errors="coerce") if has_points else None
+def _geojson(centres, table, lang: str) -> tuple[dict, list[str], list[str]]:
+    raw, typed, headers = centres.table.frame, centres.frame, centres.table.headers
+    features, missing, outside = [], [], []
+    has_points = {"latitude", "longitude"} <= set(typed.columns)
+    lat = pd.to_numeric(typed["latitude"], errors="coerce") if has_points else None
+    lon = pd.to_numeric(typed["longitude"], errors="coerce") if has_points else None
+    (south, north), (west, east) = schema.QUEBEC_BOUNDS["lat"], schema.QUEBEC_BOUNDS["lon"]
     for i in table.index:
         if not has_points or pd.isna(lat[i]) or pd.isna(lon[i]):
             missing.append(table.at[i, "id"])
+            continue
+        if not (south <= lat[i] <= north and west <= lon[i] <= east):  # validate warns at the row (outside-quebec)
+            outside.append(table.at[i, "id"])
             continue
         properties = {"id": table.at[i, "id"]}
         for column in schema.ANNEX_COLUMNS:
@@ -42,6 +54,7 @@ def _geojson(raw, table, headers, lang: str) -> tuple[dict, list[str]]:
         properties[labels.label("field", "zone", lang)] = table.at[i, "zone"]
         properties[field_label("designated_on", lang)] = table.at[i, "designated_on"]
         features.append({"type": "Feature", "id": table.at[i, "id"],
-                         "geometry": {"type": "Point", "coordinates": [round(float(lon[i]), 6), round(float(lat[i]), 6)]},
+                         "geometry": {"type": "Point",
+                                      "coordinates": [round(float(lon[i]), 6), round(float(lat[i]), 6)]},
                          "properties": properties})
-    return {"type": "FeatureCollection", "features": features}, missing
+    return {"type": "FeatureCollection", "features": features}, missing, outside

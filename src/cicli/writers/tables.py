@@ -31,7 +31,8 @@ def annex_table(raw: pd.DataFrame, headers: dict[str, str], table: pd.DataFrame,
     for axis in AXIS_NAMES:
         out[verdict_header(axis, lang)] = verdict_text(table.loc[rows, axis], axis, lang)
         if axis == "anchoring":
-            out[f"{labels.label('field', 'zone', lang)} ({labels.label('field', 'typology', lang)})"] = table.loc[rows, "zone"]
+            zone = f"{labels.label('field', 'zone', lang)} ({labels.label('field', 'typology', lang)})"
+            out[zone] = table.loc[rows, "zone"]
     for column in raw.columns:
         if column not in schema.ANNEX_COLUMNS:
             out[column_header(column, headers, lang)] = raw.loc[rows, column]

@@ -28,7 +28,8 @@ def write(job) -> None:
     from .. import reports
 
     side = reports.compare(job.compare, lang=job.lang, centres=job.centres) if job.compare else None
-    removed = write_workbook(job.target, force=job.force, raw=job.centres.table.frame, headers=job.centres.table.headers,
+    removed = write_workbook(job.target, force=job.force, raw=job.centres.table.frame,
+                             headers=job.centres.table.headers,
                              table=job.table, summary=reports.summarize(job.table, job.lang), side=side, lang=job.lang,
                              source=job.source or job.centres.table.source,
                              checksum=input_checksum(job.source), progress=job.progress)
@@ -192,7 +193,8 @@ def _add_chart(worksheet, title, header_row, rows, anchor) -> None:
     chart.type = "bar"
     chart.title = title
     chart.legend = None
-    chart.add_data(Reference(worksheet, min_col=2, min_row=header_row, max_row=header_row + rows), titles_from_data=True)
+    chart.add_data(Reference(worksheet, min_col=2, min_row=header_row, max_row=header_row + rows),
+                   titles_from_data=True)
     chart.set_categories(Reference(worksheet, min_col=1, min_row=header_row + 1, max_row=header_row + rows))
     chart.height, chart.width = 7, 14
     worksheet.add_chart(chart, anchor)
@@ -215,8 +217,8 @@ def _method(lang: str, source: str, checksum: str) -> pd.DataFrame:
     """The source and how to cite it, the version, the input and its checksum, the date; then what each axis
     means and each of its rules in a sentence."""
     from ..i18n import _, readable_datetime
-    from ..text import shown
     from ..knowledge import citation
+    from ..text import shown
     from ..typology.describe import method_rows
 
     rows = [

@@ -1,0 +1,48 @@
+"""The id of every centre: what `show` and `compare` take, unique in any file.
+
+A row's id is its file's `id` cell when it has one, else its name folded with dashes
+(`centre-d-innovation-du-cegep-de-sept-iles`; `centre` for a row without a name). When ids repeat,
+the first row keeps its id and the next ones take -2, -3… in the order of the rows, so that every
+row can be named; an id so made that the file already gives another row is numbered again (x-2-2): the
+file's own ids are kept. validation.checks words the same ids in its warnings.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .text import fold
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def slug(name: str) -> str:
+    """The id a name gives: folded, words joined by dashes."""
+    return fold(name).replace(" ", "-") or "centre"
+
+
+def make_ids(given: pd.Series, names: pd.Series) -> pd.Series:
+    """Each row's id: `given` where it is filled, else the name's slug; repeats numbered -2, -3…"""
+    from .speed.fold import fold_column
+    from .speed.frames import has_repeats
+
+    ids = given.astype("str")
+    missing = ids == ""
+    if missing.any():
+        slugs = fold_column(names[missing], separator="-")
+        ids = ids.where(~missing, slugs.where(slugs != "", "centre"))
+    generated = None  # the ids numbered by a pass: a later pass numbers them, not the file's own
+    while has_repeats(ids):  # the usual case is a single cheap pass; a second only when "x-2" was taken
+        repeated = ids.duplicated(keep=False)
+        repeats = ids[repeated]  # only the repeats: grouping all would be slow
+        if generated is None:
+            rank = repeats.groupby(repeats).cumcount()
+        else:
+            order = repeats.to_frame("id").assign(generated=generated[repeated]).sort_values("generated", kind="stable")
+            rank = order.groupby("id").cumcount().reindex(repeats.index)
+        suffixed = repeats.where(rank == 0, repeats + "-" + (rank + 1).astype(str))
+        numbered = (rank > 0).reindex(ids.index, fill_value=False)
+        generated = numbered if generated is None else generated | numbered
+        ids = ids.where(~repeated, suffixed.reindex(ids.index))
+    return ids

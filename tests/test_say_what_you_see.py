@@ -281,3 +281,12 @@ def test_completion_offers_the_ids_of_the_file_named_by_from(tmp_path):
 
 def test_completion_in_english_gives_english_labels():
     assert '"designated":"designated"' in _complete("cicli classify --status d", lang="en")
+
+
+def test_a_big_table_shows_what_fits_and_counts_the_rest_as_french_writes_numbers(run, tmp_path):
+    path = write_csv(tmp_path / "big.csv", [["Nom", "Région"]] + [[f"Centre {n}", "Laval"] for n in range(1, 1601)])
+    code, out, _err = run("classify", str(path), "--lang", "fr")
+    assert code == 0
+    assert "\nCentre 500 " in out and "\nCentre 501 " not in out
+    assert out.endswith("… et 1\u202f100 lignes de plus. Pour les avoir toutes : --format csv (ou markdown) -o FICHIER.\n"
+                        "1\u202f600 centres\n")

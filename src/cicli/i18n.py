@@ -118,9 +118,10 @@ def pgettext(context: str, text: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int, **values) -> str:
-    """The singular or plural of a text in the current language, its `{names}` filled (`n` too)."""
+    """The singular or plural of a text in the current language, its `{names}` filled (`n` too, its digits
+    grouped as the language groups them)."""
     translated = catalogue(current()).ngettext(singular, plural, n)
-    return translated.format(n=n, **values)
+    return translated.format(n=readable_count(n), **values)
 
 
 def in_language(lang: str, text: str, **values) -> str:
@@ -145,3 +146,9 @@ def readable_datetime(moment) -> str:
     offset = moment.strftime("%z")
     return _("{date} at {hour}:{minute} (UTC{offset})", date=readable_date(moment.year, moment.month, moment.day),
              hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}", offset=f"{offset[:3]}:{offset[3:]}")
+
+
+def readable_count(n: int) -> str:
+    """A whole number as the current language groups its digits: « 49 500 » (a narrow no-break space), « 49,500 »."""
+    text = f"{n:,}"
+    return text.replace(",", "\u202f") if current() == "fr" else text

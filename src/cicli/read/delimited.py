@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from ..errors import InputError
-from ..i18n import _
+from ..i18n import _, readable_count
 from ..problems import Problem
 from ..text import quoted
 from .table import HEADER_SEARCH_ROWS, Table, find_header, name_columns
@@ -138,8 +138,9 @@ def read_csv(p: Path, encoding: str, name: str | None) -> Table:
     delimiter, header_index, header_lines, header_width = _sniff(sample, forced)
     if header_width > MAX_COLUMNS:
         raise InputError(_("the header holds {count} columns or more, more than cicli reads ({limit}): this is not a "
-                           "table of centres, or its separator is not one cicli can tell.", count=f"{header_width:,}",
-                           limit=f"{MAX_COLUMNS:,}"), code="too-large", path=name, row=header_index + 1)
+                           "table of centres, or its separator is not one cicli can tell.",
+                           count=readable_count(header_width), limit=readable_count(MAX_COLUMNS)),
+                         code="too-large", path=name, row=header_index + 1)
     skip = lines_before + header_lines
     columns = _arrow_csv(p, encoding, delimiter, skip, header_width)
     problems: list[Problem] = []
@@ -224,7 +225,7 @@ def _careful_csv(p: Path, encoding: str, delimiter: str, skip: int, name: str, *
                     if filled:
                         problems.append(Problem.of("extra-cell", _(
                             "row {row} has {count} cells but the header has {width}; the extra cells are not read.",
-                            row=header_row + n, count=f"{filled[-1] + 1:,}", width=width), row=header_row + n,
+                            row=header_row + n, count=readable_count(filled[-1] + 1), width=width), row=header_row + n,
                             value=record[filled[0]][:80]))
                     record = record[:width]
                 for column, cell in zip(columns, record, strict=False):

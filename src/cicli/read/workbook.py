@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError
-from ..i18n import _
+from ..i18n import _, readable_count
 from ..problems import Problem
 from ..text import quoted, some_of
 from .delimited import first_line
@@ -78,7 +78,8 @@ def _read_sheet(package: Package, sheet: Sheet, name: str):
     if measure.cells > MAX_CELLS:
         raise InputError(_("sheet {sheet} holds {cells} cells, more than cicli reads from a workbook ({limit}). "
                            "Save the sheet as « CSV UTF-8 » and read that file.", sheet=quoted(sheet.name),
-                           cells=f"{measure.cells:,}", limit=f"{MAX_CELLS:,}"), code="too-large", path=name)
+                           cells=readable_count(measure.cells), limit=readable_count(MAX_CELLS)),
+                         code="too-large", path=name)
     if measure.text > MAX_TEXT:
         raise InputError(_("the cells of sheet {sheet} would hold {size} MiB of text (more than {limit} MiB): "
                            "a long shared text is repeated in many cells. Save the sheet as « CSV UTF-8 » to read "

@@ -66,11 +66,11 @@ def _shown_rows(section: Section) -> tuple[list[str], list[list[str]], list[bool
 def _captions(section: Section, hidden: int, console) -> None:
     from rich.text import Text
 
-    from ..i18n import _
+    from ..i18n import _, readable_count
 
     if hidden:
         console.print(Text(_("… and {count} more rows. To get them all: --format csv (or markdown) -o FILE.",
-                             count=f"{hidden:,}"), style="italic"))
+                             count=readable_count(hidden)), style="italic"))
     if section.caption:
         console.print(Text(visible(section.caption), style="italic"))
 

@@ -108,3 +108,74 @@ def test_no_module_hides_the_translation_function_behind_a_variable():
                 if isinstance(node, (ast.For, ast.AugAssign, ast.AnnAssign)) else []
             names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
             assert "_" not in names, f"{module.name}:{node.lineno}: `_` is the translation function"
+
+
+# --- Issue 18: every text in both languages, safe on a cp1252 console ------------------------------
+
+@pytest.mark.parametrize("args, french, english", [
+    (["show", "Montréal"], "cicli: 'Montréal' correspond à 2 centres : cim (",
+     "cicli: 'Montréal' matches 2 centres: cim ("),
+    (["classify", "--status", "foo"], "cicli: --status 'foo' ne fait pas partie des valeurs possibles : designated "
+     "(désigné), project (projet), undetermined (indéterminé).", "cicli: --status 'foo' is not one of: designated "
+     "(designated), project (project), undetermined (undetermined)."),
+    (["classify", "absent.csv"], "cicli: absent.csv : fichier introuvable.", "cicli: absent.csv: no such file."),
+    (["export", "a.txt"], "cicli: impossible de déduire le format de 'a.txt' : nommez-le avec l'une de ces extensions : "
+     ".xlsx, .csv, .json, .md, .geojson, ou indiquez --format.", "cicli: cannot tell the format from 'a.txt': name it "
+     "with one of .xlsx, .csv, .json, .md, .geojson, or pass --format."),
+    (["compare", "HIFA"], "cicli: compare demande deux centres ou plus, par exemple : cicli compare HIFA \"Sept-Îles\".",
+     "cicli: compare needs two centres or more, for example: cicli compare HIFA \"Sept-Îles\"."),
+])
+def test_errors_speak_the_users_language(run, monkeypatch, args, french, english):
+    for lang, expected in (("fr", french), ("en", english)):
+        monkeypatch.setenv("CICLI_LANG", lang)
+        code, out, err = run(*args)
+        assert code == 2 or (code == 1 and "absent" in args[-1]), (code, err)
+        assert out == ""
+        assert err.startswith(expected), err
+
+
+def test_validate_speaks_french_headers_sources_and_problems(run, monkeypatch, tmp_path):
+    from conftest import write_csv
+
+    path = write_csv(tmp_path / "a.csv", [["Nom", "Région", "Statut"], ["A", "Mtl", "bof"]])
+    code, out, err = run("validate", str(path), "--lang", "fr")
+    assert code == 1
+    assert out.splitlines()[0].split() == ["Ligne", "Colonne", "Gravité", "Code", "Message"]
+    assert "erreur         invalid-value   'bof' ne fait pas partie des valeurs possibles" in out
+    assert "avertissement  unknown-region  'Mtl' n'est pas l'une des 17 régions administratives du Québec. Vouliez-vous " \
+           "dire 'Montréal' ?" in out
+    assert err.endswith(": 1 erreur, 1 avertissement.\n")
+    _code, out, _err = run("show", "HIFA", "--lang", "fr")
+    assert "l'annexe du rapport, colonne « Région », telle qu'imprimée" in out
+
+
+def _cicli(*args: str, **env: str) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run([sys.executable, "-m", "cicli", *args], capture_output=True, timeout=120, check=False,
+                          env={**os.environ, "CICLI_LANG": "fr", **env}, cwd=ROOT)
+
+
+@pytest.mark.parametrize("args", [["summary", "--format", "markdown"], ["summary"], ["compare", "HIFA", "Sept-Îles"],
+                                  ["show", "HIFA"], ["classify", "--explain"]])
+def test_a_cp1252_console_shows_the_nearest_text_instead_of_dying(args):
+    result = _cicli(*args, PYTHONIOENCODING="cp1252")
+    assert result.returncode == 0, result.stderr.decode("cp1252")
+    text = result.stdout.decode("cp1252")  # every byte is cp1252
+    assert "Traceback" not in result.stderr.decode("cp1252") and len(text) > 1000
+    if args[0] == "compare":
+        assert text.splitlines()[0].startswith("<>  Champ")  # « ≠ », which cp1252 lacks, reads « <> »
+
+
+def test_a_redirected_output_is_utf8_whatever_the_locale(tmp_path):
+    """On Windows a redirect is cp1252 by default: cicli writes UTF-8 there, whole."""
+    code = ("import io, sys\n"
+            "sys.stdout = io.TextIOWrapper(sys.stdout.buffer, encoding='cp1252')\n"
+            "from cicli.cli.process import safe_streams\n"
+            "safe_streams()\n"
+            "print('≠ 35\\u202f000 $', end='')\n")
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONIOENCODING"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, check=False, env=env)
+    assert result.stdout == "≠ 35\u202f000 $".encode()

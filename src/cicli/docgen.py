@@ -109,14 +109,14 @@ def changes() -> str:
     return "\n".join(lines)
 
 
-def cli_reference() -> str:
-    """Every command's --help, as a terminal 100 columns wide shows it."""
+def cli_reference(lang: str) -> str:
+    """Every command's --help in `lang`, as a terminal 100 columns wide shows it."""
     import os
     import subprocess
 
     from .cli.commands import COMMANDS
 
-    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "CICLI_LANG": "en"}
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "CICLI_LANG": lang}
     out = []
     for command in ("", *COMMANDS):
         args = [sys.executable, "-m", "cicli", *([command] if command else []), "--help"]
@@ -129,7 +129,8 @@ def cli_reference() -> str:
 GENERATED = {
     "docs/data.md": {"columns": columns, "problems": problems, "passages": passages, "changes": changes},
     "docs/typology.md": {"typology": typology},
-    "docs/cli.md": {"cli": cli_reference},
+    "docs/cli.md": {"cli": lambda: cli_reference("fr")},
+    "docs/cli.en.md": {"cli": lambda: cli_reference("en")},
 }
 _BLOCK = re.compile(r"(<!-- generated: (?P<name>[a-z]+) -->\n)(?P<body>.*?)(<!-- end generated -->)", re.DOTALL)
 

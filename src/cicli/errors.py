@@ -35,9 +35,11 @@ class CicliError(Exception):
         return ", ".join(p for p in parts if p)
 
     def __str__(self) -> str:
+        from .i18n import _
+
         where = self.where()
-        subject = f"{self.option}: " if self.option else ""
-        return f"{where}: {subject}{self.message}" if where else f"{subject}{self.message}"
+        message = _("{where}: {message}", where=self.option, message=self.message) if self.option else self.message
+        return _("{where}: {message}", where=where, message=message) if where else message
 
 
 class InputError(CicliError):

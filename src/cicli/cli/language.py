@@ -95,6 +95,7 @@ class CicliGroup(_Translated, TyperGroup):
     def make_context(self, info_name, args, parent=None, **extra):
         i18n.set_language(language_in(list(args)) or i18n.default_lang())
         _translate(self)
+        self.subcommand_metavar = _("COMMAND [ARGS]...")
         if not args or any(arg in ("--help", "-h") for arg in args):
             _translate_panels()
         return super().make_context(info_name, args, parent=parent, **extra)

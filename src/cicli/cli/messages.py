@@ -32,7 +32,7 @@ def error_text(e: CicliError) -> str:
     if e.hint in HINTS:
         message = message.rstrip(".") + _(HINTS[e.hint])
     where = e.where()
-    return f"{where}: {message}" if where else message
+    return _("{where}: {message}", where=where, message=message) if where else message
 
 
 def guarded(command):

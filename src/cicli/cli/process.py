@@ -7,6 +7,7 @@
   million rows), of which nothing is left to see.
 - `arrow_allocator` asks Arrow for jemalloc on Linux (see its docstring).
 - `import_meanwhile` imports a module on a thread while the main one reads a file.
+- `safe_streams` keeps an output from dying of its console's encoding (a redirect on Windows is cp1252).
 """
 
 from __future__ import annotations
@@ -33,8 +34,51 @@ def say(message: str) -> None:
     print(f"cicli: {message}", file=sys.stderr)
 
 
+# What an encoding without these characters shows instead: the nearest text, never a false one.
+_NEAREST = {"\u202f": " ", "\u00a0": " ", "\u2009": " ", "≠": "<>", "─": "-", "━": "-", "│": "|", "█": "#",
+            "’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"', "–": "-", "—": "-", "…": "...",
+            "·": "-", "×": "x", "²": "2", "é": "e", "è": "e", "ê": "e", "à": "a", "ç": "c", "É": "E", "Î": "I",
+            "î": "i", "ô": "o", "û": "u", "ù": "u", "ë": "e", "ï": "i", "â": "a", "œ": "oe", "Œ": "OE"}
+
+
+def _nearest(error: UnicodeEncodeError) -> tuple[str, int]:
+    """An encoding error handler: each character the encoding lacks becomes its nearest text, else « ? »."""
+    text = error.object[error.start:error.end]
+    return "".join(_nearest_of(ch, error.encoding) for ch in text), error.end
+
+
+def _nearest_of(ch: str, encoding: str) -> str:
+    near = _NEAREST.get(ch, "?")
+    try:
+        near.encode(encoding)
+    except UnicodeEncodeError:
+        return "?"
+    return near
+
+
+def safe_streams() -> None:
+    """Standard output redirected to a file or a pipe is written in UTF-8, unless PYTHONIOENCODING says
+    otherwise: `cicli summary --format markdown > synthese.md` on Windows would be cp1252, and the first
+    « ≠ » or narrow space would end it half-written. A console, or an encoding the user chose, keeps its
+    encoding; what it cannot show becomes its nearest text (« ≠ » → « <> »), not an error."""
+    import codecs
+
+    codecs.register_error("cicli-nearest", _nearest)
+    for stream in (sys.stdout, sys.stderr):
+        if not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            if stream is sys.stdout and not stream.isatty() and "PYTHONIOENCODING" not in os.environ:
+                stream.reconfigure(encoding="utf-8", errors="strict")
+            else:
+                stream.reconfigure(errors="cicli-nearest")
+        except (OSError, ValueError):  # a closed stream: nothing will be written to it
+            pass
+
+
 def main() -> NoReturn:
     """The `cicli` console script; it ends the process (to run cicli inside another program, call `app`)."""
+    safe_streams()
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `cicli … | head` ends quietly
 

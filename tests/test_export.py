@@ -89,9 +89,10 @@ def test_workbook_sheets_headers_filters_links_and_no_formula(tmp_path):
     out = export(tmp_path / "a.xlsx", lang="fr", compare=["HIFA", "Sept-Îles"]).path
     workbook = load_workbook(out)
     assert workbook.sheetnames == ["Annexe", "Typologie", "Synthèse", "Méthode", "Comparaison"]
+    frozen = {"Annexe": "D2", "Typologie": "C2", "Synthèse": None, "Méthode": "A2", "Comparaison": "C2"}
     for sheet in workbook:
-        assert sheet.freeze_panes in ("A2", "A3"), sheet.title
-        assert sheet.auto_filter.ref, sheet.title
+        assert sheet.freeze_panes == frozen[sheet.title], sheet.title
+        assert bool(sheet.auto_filter.ref) == (sheet.title != "Synthèse"), sheet.title  # a table, not sections
         assert all(c.font.b for c in sheet[1] if c.value is not None), sheet.title
         assert not any(c.data_type == "f" for row in sheet.iter_rows() for c in row), sheet.title
     annex = workbook["Annexe"]
@@ -100,8 +101,8 @@ def test_workbook_sheets_headers_filters_links_and_no_formula(tmp_path):
         [annex.cell(r, 1).value for r in range(2, 16)], key=lambda v: v.replace("–", "-").lower())
     links = [c.hyperlink.target for row in annex.iter_rows(min_row=2) for c in row if c.hyperlink]
     assert "https://www.hifa.ca/" in links and len(links) == 13
-    assert annex.column_dimensions["C"].width > annex.column_dimensions["A"].width > 8
-    assert len(workbook["Synthèse"]._charts) == 4
+    assert annex.column_dimensions["C"].width == 28 > annex.column_dimensions["B"].width > 8  # names wrap at 28
+    assert len(workbook["Synthèse"]._charts) == 5  # the four axes and the regions
     method = {row[1]: row[2] for row in workbook["Méthode"].iter_rows(values_only=True)}
     assert method["SHA-256"] == sha256(Path(__file__).resolve().parents[1] / "data" / "centres.csv")
     assert method["Fichier lu"] == "centres.csv (fourni avec cicli)"
@@ -268,7 +269,7 @@ def test_workbook_opens_in_libreoffice(tmp_path):
     produced = sorted(p.name for p in (tmp_path / "csv").iterdir())
     assert produced == ["a-Annexe.csv", "a-Comparaison.csv", "a-Méthode.csv", "a-Synthèse.csv", "a-Typologie.csv"]
     annex = (tmp_path / "csv" / "a-Annexe.csv").read_text(encoding="utf-8").splitlines()
-    assert annex[0].startswith("Région,Localisation,Nom,Créneaux,Responsable,Sources,Notes,Origine (typologie)")
+    assert annex[0].startswith("Région,Localisation,Nom,Créneaux,Responsable,Sources,Notes,Typologie : origine")
     assert len(annex) == 15
 
 

@@ -152,3 +152,11 @@ def readable_count(n: int) -> str:
     """A whole number as the current language groups its digits: « 49 500 » (a narrow no-break space), « 49,500 »."""
     text = f"{n:,}"
     return text.replace(",", "\u202f") if current() == "fr" else text
+
+
+def readable_number(value: float) -> str:
+    """A number as the current language writes it: « 12 500 000 », « 47,8357 » / « 12,500,000 », « 47.8357 »."""
+    if float(value).is_integer():
+        return readable_count(int(value))
+    text = repr(float(value))
+    return text.replace(".", ",") if current() == "fr" else text

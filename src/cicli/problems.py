@@ -51,6 +51,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error-cell": (WARNING, N_("A cell shows a spreadsheet error (#REF!, #N/A…): cicli reads it as empty.")),
     "mixed-encoding": (WARNING, N_("A cp1252 file holds rows written in UTF-8: their accents read as « Ã© ».")),
     "blank-row": (NOTE, N_("Blank rows inside the table: cicli skips them.")),
+    "read-as": (NOTE, N_("A value written as a spreadsheet shows it (« févr-22 », « 01/12/2024 », « 12,5 M$ »): "
+                         "cicli says how it read it.")),
 }
 
 

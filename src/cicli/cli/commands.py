@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
+from ..text import shown
 from . import completion
 from .language import CicliCommand, CicliGroup
 from .messages import _state, guarded
@@ -261,5 +262,26 @@ def export(
     _done(result.centres_read, strict)
 
 
+@app.command(cls=CicliCommand, help=N_(
+    "Write a workbook to fill in: the report's headers, drop-down lists for the coded columns, a sheet that "
+    "says what each column holds, and the report's centres as examples (unless --empty). cicli reads it back, "
+    "filled in."
+    "\n\nExample: cicli template mes-centres.xlsx --empty"))
+@guarded
+def template(
+    out: Annotated[str, typer.Argument(metavar="OUT", show_default=False, help=N_("Workbook to write (.xlsx)."))],
+    empty: Annotated[bool, flag("--empty", help=N_("No examples: only the headers and the lists."))] = False,
+    lang: LangOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    from ..writers.template import write_template
+
+    language = use_language(lang)
+    result = write_template(out, lang=language, empty=empty, force=force)
+    say(ngettext("wrote {path}, with {n} centre as an example.", "wrote {path}, with {n} centres as examples.",
+                 result.examples, path=shown(str(result.path))) if result.examples else
+        _("wrote {path}, with no example.", path=shown(str(result.path))))
+
+
 #: The commands, in the order the reference lists them.
-COMMANDS = ("classify", "compare", "show", "summary", "export", "validate")
+COMMANDS = ("classify", "compare", "show", "summary", "export", "template", "validate")

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import labels, schema
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, ngettext, readable_number
 from ..problems import Problem
 from ..speed.arrays import (
     boolean,
@@ -27,17 +27,10 @@ from ..speed.arrays import (
 )
 from ..speed.arrays import mask as as_mask
 from ..text import fold, quoted
+from . import spreadsheet
 
 MAX_PER_CODE = 200
 
-_MONTHS = {fold(m): i + 1 for names in (
-    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-     "décembre"),
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"),
-) for i, m in enumerate(names)}
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?: 00:00:00)?$")
-_WORD_MONTH = re.compile(r"^([a-z]+) (\d{4})$")
 # Patterns as strings, not compiled: Arrow's RE2 kernels take them so.
 _NUMBER = r"^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$"  # what a person writes; not "inf" or "nan"
 #: Control, zero-width and direction characters: invisible in a cell, and trouble in a file.
@@ -114,17 +107,16 @@ def typed(values: pa.ChunkedArray, spec: schema.Column, flag: Flagger) -> pa.Arr
                   lambda i, v: _("{value} is not a year (four digits).", value=quoted(v)))
         return None
     if spec.type == "month":
-        months = map_values(values, _month)
-        flag.rows("invalid-date", invalid(months), spec.name, values,
-                  lambda i, v: _("{value} is not a month: write it YYYY-MM, as 2022-02.", value=quoted(v)))
-        return pc.coalesce(months, one_chunk(values))
+        return _months(values, spec, flag, filled)
     if spec.type == "number":
         cleaned = pc.replace_substring(pc.replace_substring_regex(values, "[\\s\u00a0\u202f$]", ""), ",", ".")
         readable = pc.match_substring_regex(cleaned, _NUMBER)
-        numbers = pc.cast(pc.if_else(readable, cleaned, text(None)), pa.float64())
+        numbers = one_chunk(pc.cast(pc.if_else(readable, cleaned, text(None)), pa.float64()))
+        if pc.any(invalid(numbers)).as_py():  # amounts as people write them: « 12,5 M$ », « $1,250,000 »
+            numbers = _amounts(values, numbers, spec, flag, invalid(numbers))
         flag.rows("invalid-number", invalid(numbers), spec.name, values,
                   lambda i, v: _("{value} is not a number.", value=quoted(v)))
-        return one_chunk(numbers)
+        return numbers
     if spec.type == "url":
         def web_of(ignore_case: bool):
             return pc.or_(pc.starts_with(values, "http://", ignore_case=ignore_case),
@@ -139,18 +131,43 @@ def typed(values: pa.ChunkedArray, spec: schema.Column, flag: Flagger) -> pa.Arr
     return None
 
 
-def _month(text: str) -> str | None:
-    if not text:
-        return ""
-    if m := _ISO_MONTH.match(text.strip()):
-        year, month = int(m.group(1)), int(m.group(2))
-    elif m := _WORD_MONTH.match(fold(text)):
-        if m.group(1) not in _MONTHS:
-            return None
-        year, month = int(m.group(2)), _MONTHS[m.group(1)]
-    else:
-        return None
-    return f"{year:04d}-{month:02d}" if 1 <= month <= 12 and 1900 <= year <= 2100 else None
+def _months(values, spec: schema.Column, flag: Flagger, filled) -> pa.Array:
+    """Months as cicli writes them (2022-02), or as spreadsheets show them (févr-22, 01/12/2024, 44593): each
+    of the latter said in a note. A column that writes dates both day first and month first is refused."""
+    distinct = pc.unique(one_chunk(values)).to_pylist()
+    order = spreadsheet.slash_order(distinct)
+    read = {v: spreadsheet.month_of(v, order) for v in distinct}
+    months = map_values(values, lambda v: read[v][0])
+    how = map_values(values, lambda v: read[v][1] is not None, flags=True)
+    flag.rows("read-as", how, spec.name, values,
+              lambda i, v: _("{value} read as {month} ({how}).", value=quoted(v), month=read[v][0], how=_(read[v][1])))
+
+    def message(i, v):
+        if order is None and spreadsheet.slash_order([v]) is not None and "/" in v:
+            return _("{value} is ambiguous: this column writes dates both day first and month first. Write it "
+                     "YYYY-MM, as 2022-02.", value=quoted(v))
+        return _("{value} is not a month: write it YYYY-MM, as 2022-02.", value=quoted(v))
+
+    flag.rows("invalid-date", pc.and_(filled, pc.is_null(months)), spec.name, values, message)
+    return pc.coalesce(months, one_chunk(values))
+
+
+def _amounts(values, numbers: pa.Array, spec: schema.Column, flag: Flagger, unread) -> pa.Array:
+    """The cells the quick reading left unread, read as amounts (« 12,5 M$ »): a note for each spelled-out unit."""
+    rows = np.flatnonzero(as_mask(unread))
+    cells = one_chunk(values).take(integers(rows)).to_pylist()
+    read = {v: spreadsheet.number_of(v) for v in set(cells)}
+    filled_in = numbers.to_numpy(zero_copy_only=False).copy()
+    noted = np.zeros(len(filled_in), dtype=bool)
+    for row, cell in zip(rows.tolist(), cells, strict=True):
+        value, how = read[cell]
+        if value is not None:
+            filled_in[row] = value
+            noted[row] = how is not None
+    flag.rows("read-as", noted, spec.name, values,
+              lambda i, v: _("{value} read as {number} ({how}).", value=quoted(v),
+                             number=readable_number(read[v][0]), how=_(read[v][1])))
+    return pa.array(filled_in, type=pa.float64(), from_pandas=True)
 
 
 def _choices(domain: str) -> str:

@@ -47,6 +47,11 @@ class Job:
     progress: Progress | None = None
     notes: list[str] = field(default_factory=list)  # what the user should know: removed characters, missing points
 
+    def note_earlier_verdicts(self, headers: list[str]) -> None:
+        if headers:
+            self.notes.append(_("the columns {headers} hold an earlier export's verdicts: computed again, not copied.",
+                                headers=", ".join(f"« {h} »" for h in headers)))
+
     def note_removed(self, removed: int) -> None:
         if removed:
             self.notes.append(ngettext("removed {n} control character that Excel refuses.",

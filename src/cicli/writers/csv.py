@@ -1,17 +1,42 @@
-"""The CSV export: the annex with its typology; `excel` makes it what French Excel opens (`;`, a BOM)."""
+"""The CSV export: the annex with its typology.
+
+Plain, it is data: the file's own text, `,`, UTF-8. With `excel` it is what French Excel opens and reads:
+`;`, UTF-8 with a BOM, CRLF, coded values as words of the chosen language, numbers with a decimal comma,
+months as YYYY-MM (which Excel takes for dates). cicli reads either back to the same codes and verdicts.
+"""
 
 from __future__ import annotations
 
 import io
+from datetime import date
+
+import pandas as pd
 
 from .safety import atomic_write, defuse
-from .tables import annex_table
+from .tables import annex_table, earlier_verdicts
 
 
 def write(job) -> None:
-    frame, removed = defuse(annex_table(job.centres.table.frame, job.centres.table.headers, job.table, job.lang))
+    table = annex_table(job.centres, job.table, job.lang, words=job.excel)
+    if job.excel:
+        table = table.apply(lambda column: column.map(_excel_text))
+    frame, removed = defuse(table)
     job.note_removed(removed)
+    job.note_earlier_verdicts(earlier_verdicts(job.centres))
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, sep=";" if job.excel else ",", lineterminator="\r\n" if job.excel else "\n")
     data = buffer.getvalue().encode("utf-8-sig" if job.excel else "utf-8")
     atomic_write(job.target, lambda s: s.write(data), job.force)
+
+
+def _excel_text(value) -> str:
+    """A cell as French Excel reads it: 47,8357 and 35000000 (numbers, no grouping), 2022-02 (a date)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return str(int(value)) if float(value).is_integer() else repr(float(value)).replace(".", ",")
+    if isinstance(value, date):
+        return f"{value.year:04d}-{value.month:02d}"
+    return str(value)

@@ -13,7 +13,7 @@ from .tables import annex_table
 
 
 def write(job) -> None:
-    annex = annex_table(job.centres.table.frame, job.centres.table.headers, job.table, job.lang)
+    annex = annex_table(job.centres, job.table, job.lang)
     keep = list(annex.columns[: len(schema.ANNEX_COLUMNS) + len(AXIS_NAMES) + 1])
     stream = io.StringIO()
     stream.write(f"# {labels.label('field', 'annex_title', job.lang)}\n\n")

@@ -98,11 +98,22 @@ def strip_illegal(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     removed = 0
     for column in out.columns:
         values = out[column]
-        if values.dtype == object or pd.api.types.is_string_dtype(values):
-            text = values.astype(str).where(values.notna(), "")
-            count = int(text.str.count(_ILLEGAL).sum())
-            out[column] = text.str.replace(_ILLEGAL, "", regex=True) if count else text
-            removed += count
+        if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+            continue
+        # Numbers and dates of a column for people (writers.tables.people_cells) stay what they are.
+        texts = values.map(lambda v: isinstance(v, str)) if values.dtype == object else values.notna()
+        if values.dtype == object and not texts.any() and values.notna().any():
+            continue
+        mixed = values.dtype == object and values.notna().any() and not texts[values.notna()].all()
+        text = values[texts].astype(str) if mixed else values.astype(str).where(values.notna(), "")
+        count = int(text.str.count(_ILLEGAL).sum())
+        cleaned = text.str.replace(_ILLEGAL, "", regex=True) if count else text
+        if mixed:
+            out[column] = values.astype(object)
+            out.loc[texts, column] = cleaned
+        else:
+            out[column] = cleaned
+        removed += count
     out.columns = [_ILLEGAL.sub("", str(c)) for c in out.columns]
     return out, removed
 

@@ -3,40 +3,101 @@ with its reasons."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from .. import labels, schema
+from ..i18n import N_, in_language
 from ..reports.wording import field_label, verdict_text
 from ..speed.frames import map_distinct
 from ..text import fold
 from ..typology import AXIS_NAMES
 
+VERDICT = N_("Typology: {axis}")
+ZONE = N_("Typology: zone of affiliation")
+
 
 def verdict_header(axis: str, lang: str) -> str:
-    """Distinct from the data's own headers (`Statut`), so that an export reads back cleanly."""
-    return f"{labels.label('axis', axis, lang)} ({labels.label('field', 'typology', lang)})"
+    """« Typologie : statut »: distinct from the data's own « Statut », and grouped with the other verdicts."""
+    return in_language(lang, VERDICT, axis=labels.label("axis", axis, lang).lower())
 
 
-def annex_table(raw: pd.DataFrame, headers: dict[str, str], table: pd.DataFrame, lang: str) -> pd.DataFrame:
+def zone_header(lang: str) -> str:
+    return in_language(lang, ZONE)
+
+
+def verdict_headers() -> set[str]:
+    """Every verdict header cicli writes, in either language: an export read back holds them as extra columns."""
+    return {h for lang in labels.LANGS for h in (*(verdict_header(a, lang) for a in AXIS_NAMES), zone_header(lang))}
+
+
+def annex_table(centres, table: pd.DataFrame, lang: str, *, words: bool = False) -> pd.DataFrame:
     """The annex as the report lays it out (by region), the verdicts beside it, then the other columns.
 
-    Data cells are the file's own text, so that cicli reads an export back as it read its source.
+    Without `words`, data cells are the file's own text, so that cicli reads an export back as it read its
+    source. With `words` (for people: the workbook, the CSV for Excel), coded values are words of `lang`
+    (oui, désigné, entreprise), numbers are numbers and months are dates; cicli reads those back too.
+    An earlier export's verdict columns are left out: they are computed again.
     """
+    raw, headers = centres.table.frame, centres.table.headers
     order = map_distinct(raw["region"], _region_key) if "region" in raw.columns else pd.Series(0, index=raw.index)
     rows = order.sort_values(kind="stable").index
+    cells = people_cells(centres.frame, raw) if words else raw
     out = pd.DataFrame(index=rows)
     for column in schema.ANNEX_COLUMNS:
         if column in raw.columns:
-            out[column_header(column, headers, lang)] = raw.loc[rows, column]
+            out[column_header(column, headers, lang)] = cells.loc[rows, column]
     for axis in AXIS_NAMES:
         out[verdict_header(axis, lang)] = verdict_text(table.loc[rows, axis], axis, lang)
         if axis == "anchoring":
-            zone = f"{labels.label('field', 'zone', lang)} ({labels.label('field', 'typology', lang)})"
-            out[zone] = table.loc[rows, "zone"]
+            out[zone_header(lang)] = table.loc[rows, "zone"]
+    ours = verdict_headers()
     for column in raw.columns:
-        if column not in schema.ANNEX_COLUMNS:
-            out[column_header(column, headers, lang)] = raw.loc[rows, column]
+        if column not in schema.ANNEX_COLUMNS and headers.get(column, column) not in ours:
+            out[column_header(column, headers, lang)] = cells.loc[rows, column]
     return out.reset_index(drop=True)
+
+
+def earlier_verdicts(centres) -> list[str]:
+    """The headers of an earlier export's verdict columns that the file holds (annex_table leaves them out)."""
+    ours = verdict_headers()
+    return [h for h in centres.table.headers.values() if h in ours]
+
+
+def people_cells(typed: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
+    """Each column as people read it: words for codes (in the current language), numbers, dates."""
+    out = raw.copy()
+    for column in raw.columns:
+        spec = schema.BY_NAME.get(column)
+        if spec is None or spec.type in ("text", "url"):
+            continue
+        values = typed[column] if column in typed.columns else raw[column]
+        if spec.type in ("bool", "enum"):
+            domain = "bool" if spec.type == "bool" else spec.name
+            out[column] = map_distinct(values.astype("str"), lambda code, d=domain: _word(d, code)).astype(object)
+        elif spec.type == "enum_list":
+            out[column] = map_distinct(values.astype("str"), lambda codes, d=spec.name: "; ".join(
+                _word(d, c) for c in codes.split("; ")) if codes else "").astype(object)
+        elif spec.type == "number":
+            numbers = pd.to_numeric(values, errors="coerce")
+            out[column] = numbers.astype(object).where(numbers.notna(), None)
+        elif spec.type == "year":
+            out[column] = map_distinct(values.astype("str"), lambda v: int(v) if v.isdigit() else v or None)
+        elif spec.type == "month":
+            out[column] = map_distinct(values.astype("str"), _first_of_month)
+    return out
+
+
+def _word(domain: str, code: str) -> str:
+    return labels.label(domain, code) if code in labels.LABELS[domain] else code
+
+
+def _first_of_month(month: str):
+    """« 2022-02 » as a date (the first of the month), for a spreadsheet to show as a month; other text as is."""
+    if len(month) == 7 and month[4] == "-" and month[:4].isdigit() and month[5:].isdigit():
+        return date(int(month[:4]), int(month[5:]), 1)
+    return month or None
 
 
 def column_header(column: str, headers: dict[str, str], lang: str) -> str:

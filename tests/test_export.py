@@ -57,7 +57,7 @@ def test_geojson_points_are_lon_lat_with_readable_properties(tmp_path):
 
 def test_geojson_lists_centres_without_coordinates(run, tmp_path):
     out = tmp_path / "m.geojson"
-    code, _, err = run("export", str(out), "--from", str(PRINTED_ANNEX))
+    code, _, err = run("export", str(out), "--from", str(PRINTED_ANNEX), "--file-only")
     assert code == 0
     assert "13 centres without coordinates, left off the map: novinor-innovation," in err
     assert err.count("left off the map") == 1 and ", and 3 more." in err  # ten ids named, the rest counted

@@ -116,7 +116,7 @@ def test_ambiguous_or_unknown_names_are_usage_errors(run, args, message):
 
 
 def test_compare_on_a_users_file(run):
-    code, out, _ = run("compare", "Cyber", "Sept-Îles", "--from", str(PRINTED_ANNEX), "--format", "json")
+    code, out, _ = run("compare", "Cyber", "Sept-Îles", "--from", str(PRINTED_ANNEX), "--format", "json", "--file-only")
     data = json.loads(out)
     assert code == 0
     assert data["centres"] == ["carrefour-cyber", "centre-d-innovation-du-cegep-de-sept-iles"]
@@ -173,7 +173,7 @@ def test_a_blank_note_of_the_annex_stays_blank(run_json):
 
 
 def test_show_on_a_users_file_cites_the_file_and_cicli_for_what_it_derives(run_json):
-    _code, data, _ = run_json("show", "Rivière-du-Loup", "--from", str(PRINTED_ANNEX))
+    _code, data, _ = run_json("show", "Rivière-du-Loup", "--from", str(PRINTED_ANNEX), "--file-only")
     facts = {f["field"]: f for f in data["facts"]}
     assert facts["lead"]["source"]["text"] == "your file, column « Responsable »"
     assert facts["id"]["source"]["kind"] == "derived"  # the file has no id column: cicli made it

@@ -210,13 +210,25 @@ PRINTED_VERDICTS = {  # the seven annex columns alone: what their words say, not
 }
 
 
-def _verdicts(path, **kw) -> dict:
-    table = reports.classify(path, **kw).frame
+def _verdicts(path, from_report: bool = False, **kw) -> dict:
+    """The verdicts of a file; by default of the file alone, without what the report knows of its rows."""
+    from cicli.validation import load
+
+    table = reports.classify(centres=load(path, from_report=from_report, **kw)).frame
     return {r.name: (r.origin, r.anchoring, r.zone, r.model, r.status) for r in table.itertuples()}
 
 
 def test_printed_annex_alone_gives_what_its_words_say():
     assert _verdicts(PRINTED_ANNEX) == PRINTED_VERDICTS
+
+
+def test_the_printed_annex_completed_from_the_report_gives_the_reports_verdicts():
+    """Issue 20: a user's list with the seven columns got « undetermined » even for HIFA and Sept-Îles."""
+    bundled = _verdicts(None)
+    completed = _verdicts(PRINTED_ANNEX, from_report=True)
+    assert len(completed) == 13  # the annex as printed: DI3R-VTE is in the body only
+    assert all(completed[name] == bundled[name] for name in completed if name in bundled)
+    assert sum(name in bundled for name in completed) >= 12
 
 
 def test_same_verdicts_in_csv_and_xlsx_french_or_english_headers(tmp_path):

@@ -42,6 +42,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "duplicate-lead-source": (WARNING, N_("Two rows share the same lead and the same source (ignoring case), as a "
                                           "copied row does.")),
     "total-row": (WARNING, N_("A row is named as a total (« Total », « Sous-total »), not as a centre.")),
+    "not-a-ci": (WARNING, N_("A row names a body the report says is not a centre of the programme (LaboIDN, CIMEQ, "
+                             "Innofibre, Synchronex…); the message quotes the report.")),
     "unknown-region": (WARNING, N_("The region is not one of Quebec's 17 administrative regions.")),
     "invalid-url": (WARNING, N_("The source is not a web address (http:// or https://).")),
     "outside-quebec": (WARNING, N_("The latitude/longitude lies outside Quebec: the centre is left off the map.")),

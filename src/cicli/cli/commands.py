@@ -20,6 +20,7 @@ from .messages import _state, guarded
 from .options import (
     EncodingOpt,
     ExportFormat,
+    FileOnlyOpt,
     ForceOpt,
     Format,
     FormatOpt,
@@ -27,6 +28,7 @@ from .options import (
     LangOpt,
     OutputOpt,
     PathArg,
+    RowsOpt,
     SheetOpt,
     StrictOpt,
     flag,
@@ -80,16 +82,22 @@ def validate(path: PathArg = None, source: FromOpt = None, sheet: SheetOpt = Non
     raise typer.Exit(0 if report.valid and not (strict and report.warnings) else 1)
 
 
-def _annex(path, sheet, encoding):
+def _annex(path, sheet, encoding, file_only: bool = False):
     """The file, read and checked while pandas and the reports import on a thread."""
     from ..validation import load
 
     import_meanwhile("cicli.reports")
-    return load(path, sheet=sheet, encoding=encoding, warnings=True)
+    return load(path, sheet=sheet, encoding=encoding, warnings=True, from_report=not file_only)
 
 
 def _done(centres, strict: bool) -> None:
     """The last line of a command that read a file: its problems, and how to see them."""
+    if centres.known_rows:
+        say(ngettext("{n} row of your file is a centre of the report: cicli completed {cells} of its empty cells "
+                     "from what the report says (--file-only keeps your file as it is).",
+                     "{n} rows of your file are centres of the report: cicli completed {cells} of their empty cells "
+                     "from what the report says (--file-only keeps your file as it is).", centres.known_rows,
+                     cells=centres.completed_cells))
     line = report_line(centres.report)
     if line:
         say(line)
@@ -124,9 +132,10 @@ def classify(
     output: OutputOpt = None,
     force: ForceOpt = False,
     strict: StrictOpt = False,
+    file_only: FileOnlyOpt = False,
 ) -> None:
     language = use_language(lang)
-    centres = _annex(input_path(path, source), sheet, encoding)
+    centres = _annex(input_path(path, source), sheet, encoding, file_only)
     from .. import reports
 
     result = reports.classify(centres=centres, lang=language, region=region, origin=origin, anchoring=anchoring,
@@ -142,12 +151,17 @@ def classify(
     "differ stand out."
     "\n\nCentres are named as people type them: acronym (HIFA, CIM), any name, part of it, the locality or "
     "the id; case and accents optional."
-    "\n\nExample: cicli compare HIFA \"Sept-Îles\" --diff"))
+    "\n\nWith --all, every centre, one per line, on the rows --rows chooses (niches, services and equipment by "
+    "default): the services the other centres offer, side by side."
+    "\n\nExample: cicli compare HIFA \"Sept-Îles\" --diff"
+    "\n\nExample: cicli compare --all --rows services,partners"))
 @guarded
 def compare(
-    centres: Annotated[list[str], typer.Argument(metavar="CENTRE...", show_default=False,
-                                                 autocompletion=completion.centres, help=N_(
-        "Two centres or more."))],
+    centres: Annotated[list[str] | None, typer.Argument(metavar="[CENTRE...]", show_default=False,
+                                                        autocompletion=completion.centres, help=N_(
+        "Two centres or more (none with --all)."))] = None,
+    every: Annotated[bool, flag("--all", help=N_("Every centre, one per line, on the rows --rows chooses."))] = False,
+    rows: RowsOpt = None,
     diff: Annotated[bool, flag("--diff", help=N_("Keep only the rows where the centres differ."))] = False,
     format: FormatOpt = Format.table,
     lang: LangOpt = None,
@@ -157,16 +171,33 @@ def compare(
     output: OutputOpt = None,
     force: ForceOpt = False,
     strict: StrictOpt = False,
+    file_only: FileOnlyOpt = False,
 ) -> None:
     from .. import reports
     from ..validation import load
 
     language = use_language(lang)
-    reports.check_comparable(centres)
-    annex = load(source, sheet=sheet, encoding=encoding, warnings=True)
-    result = reports.compare(centres, lang=language, centres=annex)
-    emit(result.only_differences() if diff else result, format, output, force)
+    check_compare(centres, every)
+    fields = reports.parse_fields(rows) if rows or every else None
+    annex = load(source, sheet=sheet, encoding=encoding, warnings=True, from_report=not file_only)
+    if every:
+        result = reports.compare_all(rows=fields, lang=language, centres=annex)
+    else:
+        result = reports.compare(centres, lang=language, centres=annex, fields=fields)
+        result = result.only_differences() if diff else result
+    emit(result, format, output, force)
     _done(annex, strict)
+
+
+def check_compare(centres: list[str] | None, every: bool) -> None:
+    """Centres, or --all: one or the other, said before any file is read."""
+    from .. import reports
+    from ..errors import UsageError
+
+    if every and centres:
+        raise UsageError(_("--all compares every centre: name none, or leave out --all."))
+    if not every:
+        reports.check_comparable(centres or [])
 
 
 @app.command(cls=CicliCommand, help=N_(
@@ -185,12 +216,13 @@ def show(
     output: OutputOpt = None,
     force: ForceOpt = False,
     strict: StrictOpt = False,
+    file_only: FileOnlyOpt = False,
 ) -> None:
     from .. import reports
     from ..validation import load
 
     language = use_language(lang)
-    annex = load(source, sheet=sheet, encoding=encoding, warnings=True)
+    annex = load(source, sheet=sheet, encoding=encoding, warnings=True, from_report=not file_only)
     emit(reports.show(centre, lang=language, centres=annex), format, output, force)
     _done(annex, strict)
 
@@ -202,9 +234,9 @@ def show(
 @guarded
 def summary(path: PathArg = None, source: FromOpt = None, format: FormatOpt = Format.table, lang: LangOpt = None,
             sheet: SheetOpt = None, encoding: EncodingOpt = None, output: OutputOpt = None, force: ForceOpt = False,
-            strict: StrictOpt = False) -> None:
+            strict: StrictOpt = False, file_only: FileOnlyOpt = False) -> None:
     language = use_language(lang)
-    centres = _annex(input_path(path, source), sheet, encoding)
+    centres = _annex(input_path(path, source), sheet, encoding, file_only)
     from .. import reports
 
     emit(reports.summary(lang=language, centres=centres), format, output, force)
@@ -233,10 +265,13 @@ def export(
     excel: Annotated[bool, flag("--excel", help=N_(
         "CSV for French Excel: ';' separator, UTF-8 with a BOM, decimal commas."))] = False,
     compare: Annotated[bool, flag("--compare", help=N_(
-        "XLSX: add a sheet comparing the CENTREs named after OUT."))] = False,
+        "XLSX: add a sheet comparing the CENTREs named after OUT (or every centre, with --all)."))] = False,
+    every: Annotated[bool, flag("--all", help=N_("With --compare: every centre, on the rows --rows chooses."))] = False,
+    rows: RowsOpt = None,
     sheet: SheetOpt = None,
     encoding: EncodingOpt = None,
     strict: StrictOpt = False,
+    file_only: FileOnlyOpt = False,
 ) -> None:
     from ..errors import UsageError
     from ..writers import export as run
@@ -246,13 +281,18 @@ def export(
     if centres and not compare:
         raise UsageError(_("unexpected argument {argument}: to compare centres in the workbook, add --compare.",
                            argument=repr(centres[0])))
-    if compare and len(centres or []) < 2:
-        raise UsageError(_("--compare needs two centres or more after OUT, for example: "
+    if (every or rows) and not compare:
+        raise UsageError(_("--all and --rows go with --compare: cicli export annexe.xlsx --compare --all."))
+    if compare and not every and len(centres or []) < 2:
+        raise UsageError(_("--compare needs two centres or more after OUT (or --all), for example: "
                            "cicli export annexe.xlsx --compare HIFA \"Sept-Îles\"."))
+    if compare:
+        check_compare(centres, every)
     bar = ProgressBar()
     try:
         result = run(out, source, fmt=format.value if format else None, lang=language, force=force, excel=excel,
-                     compare=centres if compare else None, sheet=sheet, encoding=encoding, progress=bar)
+                     compare=centres if compare else None, sheet=sheet, encoding=encoding, progress=bar,
+                     from_report=not file_only, compare_all=compare and every, rows=rows)
     finally:
         bar.close()
     for note in result.notes:
@@ -260,6 +300,27 @@ def export(
     say(_("wrote {path} ({format}, {count}).", path=result.shown_path, format=result.format,
           count=result.count_text))
     _done(result.centres_read, strict)
+
+
+@app.command(cls=CicliCommand, help=N_(
+    "What the report says beyond its annex: what a centre is and is not, the programme, designation, what "
+    "bears the name without being a centre of the programme, the caveats, the recommendations… each in "
+    "short, then in the report's own words with their section."
+    "\n\nExample: cicli context ci-vs-zi"))
+@guarded
+def context(
+    topic: Annotated[str | None, typer.Argument(metavar="[TOPIC]", show_default=False,
+                                                autocompletion=completion.topics, help=N_(
+        "A topic's id or title (default: every topic)."))] = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    from .. import reports
+
+    language = use_language(lang)
+    emit(reports.context(topic, lang=language), format, output, force)
 
 
 @app.command(cls=CicliCommand, help=N_(
@@ -284,4 +345,4 @@ def template(
 
 
 #: The commands, in the order the reference lists them.
-COMMANDS = ("classify", "compare", "show", "summary", "export", "template", "validate")
+COMMANDS = ("classify", "compare", "show", "summary", "context", "export", "template", "validate")

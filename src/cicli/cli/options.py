@@ -57,3 +57,9 @@ OutputOpt = Annotated[str | None, typer.Option(
 ForceOpt = Annotated[bool, flag("--force", help=N_("Replace the output file if it exists."))]
 StrictOpt = Annotated[bool, flag("--strict", help=N_(
     "Fail (exit code 1) when the file has warnings, not only errors."))]
+FileOnlyOpt = Annotated[bool, flag("--file-only", help=N_(
+    "Use your file as it is: do not complete the rows that are centres of the report with what the report says."))]
+RowsOpt = Annotated[str | None, typer.Option(
+    "--rows", metavar="ROWS", show_default=False, help=N_(
+        "The rows to compare, separated by commas: niche, services, equipment, partners, research_anchors, "
+        "initiators, status… (codes or labels)."))]

@@ -18,9 +18,10 @@ MIN_COLUMN = 4
 # Where a line may break: at spaces, and after a hyphen, a dash or a slash followed by a letter (Rivière-|du-|Loup;
 # not 2022-02, not http://).
 _PIECES = re.compile(r"[^ \t]+?(?:(?:[-–—]|(?<!/)/)(?=[^\W\d_])|(?=[ \t])|$)|[ \t]+")
-# French spaces that must not break: inside « », before : ; ? ! (held by a private character while wrapping).
+# Spaces that must not break: inside « », before : ; ? ! $ % (French typography), between groups of digits
+# (800 000); held by a private character while wrapping.
 _GLUE = "\ue000"
-_FRENCH_SPACE = re.compile(r"(?<=«) | (?=[»:;?!])")
+_FRENCH_SPACE = re.compile(r"(?<=«) | (?=[»:;?!$%])|(?<=\d) (?=\d{3}(?!\d))")
 
 
 def pieces(line: str) -> list[str]:

@@ -8,8 +8,10 @@ from __future__ import annotations
 from .centre import CentreDetails, show
 from .classification import RECORD_FIELDS, Classification, classify
 from .comparison import COMPARE_FIELDS, Comparison, check_comparable, compare, full_table
+from .context import Context, context
 from .finding import find
 from .landscape import Summary, summarize, summary
+from .overview import Overview, compare_all, parse_fields
 
 __all__ = [
            "COMPARE_FIELDS",
@@ -17,12 +19,17 @@ __all__ = [
            "CentreDetails",
            "Classification",
            "Comparison",
+           "Context",
+           "Overview",
            "Summary",
            "check_comparable",
            "classify",
            "compare",
+           "compare_all",
+           "context",
            "find",
            "full_table",
+           "parse_fields",
            "show",
            "summarize",
            "summary",

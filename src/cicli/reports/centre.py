@@ -11,6 +11,7 @@ import pandas as pd
 from .. import labels
 from ..i18n import _, speaking
 from ..knowledge import knowledge
+from ..known import report_ids
 from ..labels import language
 from ..results import Section
 from ..text import quoted
@@ -94,18 +95,20 @@ def show(query: str, path=None, *, lang: str | None = None, sheet: str | None = 
 
 def _details(centres: Centres, table: pd.DataFrame, i) -> dict:
     bundled = centres.provenance.bundled
-    centre_id = table.at[i, "id"]
-    known = bundled  # a user's row the report knows: see the completion of rows (cicli.completion)
     frame = centres.frame
     headers = centres.table.headers
     completed = {c for c, rows in centres.provenance.completed.items() if bool(rows.get(i, False))}
+    known = bundled or bool(centres.provenance.known_rows(frame.index)[i])  # a centre of the report (cicli.known)
+    centre_id = table.at[i, "id"] if bundled else (report_ids(frame.loc[[i]]).iloc[0] if known else None)
     facts = []
     for column in ["id", *[c for c in frame.columns if c != "id"]]:
         value = plain(table.at[i, "id"]) if column == "id" else plain(frame.at[i, column])
         if value in (None, ""):
             continue
-        source = source_of(centre_id if (known or column in completed) else None, column, bundled=bundled,
-                           file_headers=headers, completed=column in completed)
+        source = source_of(centre_id if known else None, column, bundled=bundled, file_headers=headers,
+                           completed=column in completed)
+        if column == "id" and "id" in completed:
+            source = Source("derived", note=_("the identifier of this centre of the report"))
         if column == "id" and "id" in frame.columns and frame.at[i, "id"] not in ("", value):  # a repeated id
             source = Source("derived", note=_("the id of your file, {id}, numbered: an earlier row has it too",
                                               id=quoted(frame.at[i, "id"])))
@@ -115,7 +118,7 @@ def _details(centres: Centres, table: pd.DataFrame, i) -> dict:
     verdicts = [{"axis": a, "verdict": table.at[i, a], "rule": table.at[i, f"{a}_rule"],
                  "basis": table.at[i, f"{a}_basis"], "reason": table.at[i, f"{a}_reason"]} for a in AXIS_NAMES]
     account = [{"id": p.id, "theme": p.theme, "section": p.section, "text": p.quote, "note": p.note}
-               for p in knowledge().account(centre_id)] if known or completed else []
-    return {"id": centre_id, "name": table.at[i, "name"], "row": int(i), "source": centres.table.source,
+               for p in knowledge().account(centre_id)] if known else []
+    return {"id": table.at[i, "id"], "name": table.at[i, "name"], "row": int(i), "source": centres.table.source,
             "facts": facts, "removed": removed, "verdicts": verdicts, "account": account}
 

@@ -149,7 +149,14 @@ def _classify(centres: Centres, lang: str, reasons: bool, explain: bool, filters
     parts = ("reason", "rule", "basis") if reasons or explain else ()
     table = base[list(RECORD_FIELDS) + [f"{a}_{part}" for a in AXIS_NAMES for part in parts] + extra]
     kept, notes = _filter(table, filters)
-    return Classification(kept, lang, explain, notes)
+    return Classification(kept, lang, explain, _not_centres(centres) + notes)
+
+
+def _not_centres(centres: Centres) -> list[str]:
+    """Why a row the report says is no centre of the programme is in the table: the file has it (validate says)."""
+    return [_("row {row}, {name}: in the table because your file lists it, though the report says it is not a "
+              "centre of the programme (cicli validate quotes the report).", row=p.row, name=quoted(p.value or ""))
+            for p in centres.report.problems if p.code == "not-a-ci"]
 
 
 def _filter(table: pd.DataFrame, filters: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:

@@ -65,22 +65,22 @@ class Comparison:
 
 
 def compare(queries: list[str], path=None, *, lang: str | None = None, sheet: str | None = None,
-            encoding: str | None = None, centres: Centres | None = None) -> Comparison:
-    """Centres side by side: one row per field (COMPARE_FIELDS, where any of them has a value)."""
+            encoding: str | None = None, centres: Centres | None = None, fields: list[str] | None = None) -> Comparison:
+    """Centres side by side: one row per field (`fields`, or COMPARE_FIELDS, where any of them has a value)."""
     check_comparable(queries)
     lang = language(lang)
     with speaking(lang):
         centres = centres or load(path, sheet=sheet, encoding=encoding)
-        return _compare(queries, centres, lang)
+        return _compare(queries, centres, lang, fields)
 
 
-def _compare(queries: list[str], centres: Centres, lang: str) -> Comparison:
+def _compare(queries: list[str], centres: Centres, lang: str, only: list[str] | None = None) -> Comparison:
     full = full_table(centres, lang)
     chosen = [find(full, q, full.get("aliases")) for q in queries]
     if len(set(chosen)) < len(chosen):
         twice = next(full.at[i, "id"] for i in chosen if chosen.count(i) > 1)
         raise UsageError(_("{id} is named twice; compare different centres.", id=quoted(twice)))
-    fields = [f for f in COMPARE_FIELDS if f in full.columns]
+    fields = [f for f in (["name", *only] if only else COMPARE_FIELDS) if f in full.columns]
     side = full.loc[chosen, fields].T
     side.columns = [full.at[i, "id"] for i in chosen]
     side = side.map(plain).astype(object).where(side.notna(), None)

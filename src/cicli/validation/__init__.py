@@ -24,6 +24,7 @@ from ..speed.arrays import holds_any, in_parallel, text, text_bytes
 from ..text import quoted, some_of
 from .checks import _CONTROL, CONTROL, Flagger, check_coordinates, check_duplicates, check_regions, total_rows
 from .checks import typed as typed_values
+from .names import check_not_a_ci
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -99,6 +100,8 @@ class Centres:
     table: Table
     report: Report
     provenance: Provenance = field(default_factory=Provenance.of_report)  # where each cell comes from
+    known_rows: int = 0  # rows of a user's file that are centres of the report (cicli.known)
+    completed_cells: int = 0  # their empty cells filled from the report
 
 
 def validate(path=None, *, sheet: str | None = None, encoding: str | None = None, lang: str | None = None) -> Report:
@@ -112,11 +115,14 @@ def validate(path=None, *, sheet: str | None = None, encoding: str | None = None
         return check(table)[1]
 
 
-def load(path=None, *, sheet: str | None = None, encoding: str | None = None, warnings: bool = True) -> Centres:
+def load(path=None, *, sheet: str | None = None, encoding: str | None = None, warnings: bool = True,
+         from_report: bool = True) -> Centres:
     """Read and check an annex file; raise InputError naming the problems if it has errors.
 
     The report lists the errors and warnings; without `warnings`, only the checks that can find
-    errors run (and the report lists the warnings found while reading).
+    errors run (and the report lists the warnings found while reading). With `from_report`, the rows of
+    a user's file that are centres of the report get the report's facts where the file is silent
+    (cicli.known); the file's own values always win.
     """
     table = read_table(path, sheet=sheet, encoding=encoding)
     typed, report = check(table, warnings=warnings)
@@ -128,7 +134,12 @@ def load(path=None, *, sheet: str | None = None, encoding: str | None = None, wa
         raise InputError(first.message + more, code=first.code, path=table.source, row=first.row, column=first.column,
                          hint="validate" if len(errors) > 1 else None)
     provenance = Provenance.of_report() if table.bundled else Provenance.of_file(table.cells.column_names)
-    return Centres(frame=_typed_frame(table, typed), table=table, report=report, provenance=provenance)
+    centres = Centres(frame=_typed_frame(table, typed), table=table, report=report, provenance=provenance)
+    if from_report and not table.bundled:
+        from ..known import complete
+
+        centres, centres.known_rows, centres.completed_cells = complete(centres)
+    return centres
 
 
 def _typed_frame(table: Table, typed: dict) -> pd.DataFrame:
@@ -191,6 +202,7 @@ def check(table: Table, *, warnings: bool = True) -> tuple[dict[str, pa.Array], 
                 typed[column] = values
     if warnings:
         check_regions(cells, flag, total_rows(cells, flag))
+        check_not_a_ci(cells, flag)
         check_duplicates(cells, flag)
         check_coordinates(typed, flag)
     # As a person reads a sheet: by row, then left to right; notes without a row last.

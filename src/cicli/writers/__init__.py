@@ -45,6 +45,8 @@ class Job:
     excel: bool = False
     compare: list[str] | None = None
     progress: Progress | None = None
+    compare_all: bool = False
+    rows: list[str] | None = None
     notes: list[str] = field(default_factory=list)  # what the user should know: removed characters, missing points
 
     def note_earlier_verdicts(self, headers: list[str]) -> None:
@@ -94,26 +96,29 @@ def format_for(out: str | os.PathLike, fmt: str | None) -> str:
 
 def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, fmt: str | None = None,
            lang: str | None = None, force: bool = False, excel: bool = False, compare: list[str] | None = None,
-           sheet: str | None = None, encoding: str | None = None, progress: Progress | None = None) -> ExportResult:
-    """Export the annex (or `source`) with its typology to OUT; see writers.safety for the guarantees."""
-    source = None if source is None else str(source)
-    lang = language(lang)
-    with speaking(lang):
-        return _export(out, source, fmt, lang, force, excel, compare, sheet, encoding, progress)
+           compare_all: bool = False, rows: str | None = None, sheet: str | None = None,
+           encoding: str | None = None, progress: Progress | None = None, from_report: bool = True) -> ExportResult:
+    """Export the annex (or `source`) with its typology to OUT; see writers.safety for the guarantees.
 
-
-def _export(out, source, fmt, lang, force, excel, compare, sheet, encoding, progress) -> ExportResult:
+    `compare` (XLSX): a sheet comparing these centres; `compare_all`: a sheet with every centre on `rows`
+    (reports.compare_all). `from_report`: complete the rows of a user's file that are centres of the report.
+    """
     from .. import reports
     from ..validation import load
 
-    kind = format_for(out, fmt)
-    if excel and kind != "csv":
-        raise UsageError(_("applies to CSV exports only."), option="excel")
-    if compare and kind != "xlsx":
-        raise UsageError(_("adds a sheet to XLSX exports only."), option="compare")
-    target = check_output(Path(out), source, force)
-    centres = load(source, sheet=sheet, encoding=encoding)
-    table = reports.classify(centres=centres, lang=lang).frame
-    job = Job(target, force, centres, table, lang, source, excel, compare, progress)
-    written = import_module(f".{kind}", __name__).write(job)
-    return ExportResult(target, kind, len(table) if written is None else written, centres, job.notes)
+    source = None if source is None else str(source)
+    lang = language(lang)
+    with speaking(lang):
+        kind = format_for(out, fmt)
+        if excel and kind != "csv":
+            raise UsageError(_("applies to CSV exports only."), option="excel")
+        if (compare or compare_all) and kind != "xlsx":
+            raise UsageError(_("adds a sheet to XLSX exports only."), option="compare")
+        fields = reports.parse_fields(rows) if compare_all or rows else None
+        target = check_output(Path(out), source, force)
+        centres = load(source, sheet=sheet, encoding=encoding, from_report=from_report)
+        table = reports.classify(centres=centres, lang=lang).frame
+        job = Job(target, force, centres, table, lang, source, excel, compare, progress, compare_all=compare_all,
+                  rows=fields)
+        written = import_module(f".{kind}", __name__).write(job)
+        return ExportResult(target, kind, len(table) if written is None else written, centres, job.notes)

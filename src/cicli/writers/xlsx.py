@@ -52,12 +52,15 @@ def write(job) -> None:
     from .. import reports
 
     side = None
-    if job.compare:
-        side = reports.compare(job.compare, lang=job.lang, centres=job.centres).labelled()
+    if job.compare_all:
+        side = reports.compare_all(rows=job.rows, lang=job.lang, centres=job.centres).labelled()
+    elif job.compare:
+        side = reports.compare(job.compare, lang=job.lang, centres=job.centres, fields=job.rows).labelled()
         names = dict(zip(job.table["id"], job.table["name"], strict=True))
         shown = [names.get(c, c) for c in side.columns]
         side.columns = [f"{name} ({c})" if shown.count(name) > 1 else name
                         for c, name in zip(side.columns, shown, strict=True)]
+
     annex, removed = strip_illegal(annex_table(job.centres, job.table, job.lang, words=True))
     job.note_earlier_verdicts(earlier_verdicts(job.centres))
     typology = strip_illegal(typology_table(job.table, job.lang))[0]  # repeats the annex's names: counted once
@@ -72,7 +75,8 @@ def write(job) -> None:
                     table=False, charts=True, max_width=SUMMARY_WIDTH),
               Sheet(_name("sheet_method"), [(None, strip_illegal(_method(source, input_checksum(job.source)))[0])])]
     if side is not None:
-        sheets.append(Sheet(_name("sheet_compare"), [(None, strip_illegal(side)[0])], frozen_columns=2))
+        sheets.append(Sheet(_name("sheet_compare"), [(None, strip_illegal(side)[0])],
+                            frozen_columns=1 if job.compare_all else 2))
     write_workbook(job.target, sheets, force=job.force, progress=job.progress)
     job.note_removed(removed)
 

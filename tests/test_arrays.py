@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 import pytest
 from conftest import printed_rows, write_csv, write_xlsx
 
-from cicli.speed import arrays
+from cicli.speed import arrays, repeats
 
 
 def test_strings_and_scalars_equal_what_pyarrow_builds():
@@ -97,10 +97,10 @@ def test_character_class_matches_exactly_its_characters():
 def test_earlier_rows_points_each_repeat_at_its_first_row():
     key = pa.chunked_array([pa.array(["a", "b", None], type=pa.large_string()),
                             pa.array(["a", None, "b", "a", "c"], type=pa.large_string())])
-    positions, firsts = arrays.earlier_rows(key)
+    positions, firsts = repeats.earlier_rows(key)
     assert positions.tolist() == [3, 5, 6]
     assert firsts.tolist() == [0, 1, 0]
-    assert arrays.earlier_rows(pa.array(["a", None, None, "b"], type=pa.large_string())) is None
+    assert repeats.earlier_rows(pa.array(["a", None, None, "b"], type=pa.large_string())) is None
 
 
 def test_whitespace_is_what_python_and_arrow_trim():
@@ -134,11 +134,11 @@ def _first_rows(cells: list[str | None], normalise=lambda s: s) -> tuple[list[in
     return positions, firsts
 
 
-@pytest.mark.parametrize("span", [arrays.FINGERPRINT_SPAN, 16, 1])
+@pytest.mark.parametrize("span", [repeats.FINGERPRINT_SPAN, 16, 1])
 def test_earlier_rows_agrees_with_a_dictionary_of_first_rows(monkeypatch, span):
     """Random text from a small alphabet (many repeats, cells longer than a fingerprint's span that
     differ only past it, empty cells, accents and capitals), cut into random chunks."""
-    monkeypatch.setattr(arrays, "FINGERPRINT_SPAN", span)
+    monkeypatch.setattr(repeats, "FINGERPRINT_SPAN", span)
     rng = np.random.default_rng(span)
     alphabet = ["a", "b", "A", "é", "É", "’", " ", "\u212a", "k"]
     stems = ["".join(rng.choice(alphabet, size=rng.integers(0, 40))) for _ in range(60)]
@@ -148,13 +148,13 @@ def test_earlier_rows_agrees_with_a_dictionary_of_first_rows(monkeypatch, span):
     column = pa.chunked_array([pa.array(part, type=pa.large_string()) for part in np.split(np.array(cells, dtype=object), cuts)])
     for normalise, python in ((None, lambda s: s), (pc.utf8_lower, str.lower)):
         expected = _first_rows(cells, python)
-        found = arrays.earlier_rows(column, normalise)
+        found = repeats.earlier_rows(column, normalise)
         assert found is not None and (found[0].tolist(), found[1].tolist()) == expected
-    assert arrays.earlier_rows(pa.chunked_array([pa.array(sorted(set(cells) - {None}), type=pa.large_string())])) is None
+    assert repeats.earlier_rows(pa.chunked_array([pa.array(sorted(set(cells) - {None}), type=pa.large_string())])) is None
 
 
 def test_fingerprints_ignore_where_a_cell_lies():
-    prints, filled = arrays._fingerprints(pa.array(["", "abc", "x", "abc", "", "abcd"], type=pa.large_string()).slice(1))
+    prints, filled = repeats._fingerprints(pa.array(["", "abc", "x", "abc", "", "abcd"], type=pa.large_string()).slice(1))
     assert prints[0] == prints[2] and len(set(prints.tolist())) == 4 and filled.tolist() == [True, True, True, False, True]
 
 

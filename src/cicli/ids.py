@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from .text import fold
 
 if TYPE_CHECKING:
@@ -24,25 +26,27 @@ def slug(name: str) -> str:
 
 def make_ids(given: pd.Series, names: pd.Series) -> pd.Series:
     """Each row's id: `given` where it is filled, else the name's slug; repeats numbered -2, -3…"""
-    from .speed.fold import fold_column
+    import pandas as pd
+
+    from .speed.fold import fold_distinct
     from .speed.frames import has_repeats
 
     ids = given.astype("str")
     missing = ids == ""
     if missing.any():
-        slugs = fold_column(names[missing], separator="-")
+        slugs = fold_distinct(names[missing], separator="-")
         ids = ids.where(~missing, slugs.where(slugs != "", "centre"))
     generated = None  # the ids numbered by a pass: a later pass numbers them, not the file's own
     while has_repeats(ids):  # the usual case is a single cheap pass; a second only when "x-2" was taken
-        repeated = ids.duplicated(keep=False)
-        repeats = ids[repeated]  # only the repeats: grouping all would be slow
-        if generated is None:
-            rank = repeats.groupby(repeats).cumcount()
-        else:
-            order = repeats.to_frame("id").assign(generated=generated[repeated]).sort_values("generated", kind="stable")
-            rank = order.groupby("id").cumcount().reindex(repeats.index)
-        suffixed = repeats.where(rank == 0, repeats + "-" + (rank + 1).astype(str))
-        numbered = (rank > 0).reindex(ids.index, fill_value=False)
+        codes, _uniques = pd.factorize(ids)
+        order = np.argsort(codes, kind="stable") if generated is None else \
+            np.lexsort((np.arange(len(codes)), generated.to_numpy(), codes))  # the file's own ids first
+        rank = np.empty(len(codes), dtype=np.int64)
+        sorted_codes = codes[order]
+        starts = np.r_[0, np.flatnonzero(sorted_codes[1:] != sorted_codes[:-1]) + 1]
+        rank[order] = np.arange(len(codes)) - np.repeat(starts, np.diff(np.r_[starts, len(codes)]))
+        numbered = pd.Series(rank > 0, index=ids.index)
+        suffix = pd.Series(rank + 1, index=ids.index).astype("str")
+        ids = ids.where(~numbered, ids + "-" + suffix)
         generated = numbered if generated is None else generated | numbered
-        ids = ids.where(~repeated, suffixed.reindex(ids.index))
     return ids

@@ -14,18 +14,23 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from . import schema
 from .provenance import Provenance
-from .speed.fold import fold_column
+from .speed.fold import fold_array
 from .text import fold
+from .typology.facts import FACT_COLUMNS
 
 if TYPE_CHECKING:
     from .validation import Centres
 
 #: The columns a known row takes from the report: every column but the annex's own seven (the user's).
 FILLED = tuple(c.name for c in schema.COLUMNS if not c.annex)
+#: Those the typology reads, with the id and other names: what classify and summary need (the long texts of
+#: services and partners, copied onto a million rows, would cost seconds for nothing).
+FOR_VERDICTS = ("id", "aliases", *(c for c in FILLED if c in FACT_COLUMNS))
 
 
 def _address(url: str) -> str:
@@ -52,25 +57,78 @@ def _report():
 
 def report_ids(frame: pd.DataFrame) -> pd.Series:
     """For each row of a user's table, the id of the report's centre it is, or "" (matched on the id, then the
-    name or another name, then the web address)."""
+    name or another name, then the web address).
+
+    A cheap pattern first keeps the rows that might name one of the report's centres (a rare word of one of
+    its names, or the site of one of its addresses); only their distinct cells are folded and looked up."""
+    import pyarrow.compute as pc
+
+    from .speed.arrays import integers, one_chunk, strings, to_numpy_bools, to_numpy_ints
+    from .speed.frames import arrow_strings
+
     report, _raw, names, addresses = _report()
-    found = pd.Series("", index=frame.index, dtype=object)
-    if "id" in frame.columns:
-        given = frame["id"].astype(str)
-        found = found.where(~given.isin(report.index), given)
-    if "name" in frame.columns:
-        by_name = fold_column(frame["name"].astype("str")).map(names).fillna("")
-        found = found.where(found != "", by_name)
-    if "source_url" in frame.columns:
-        urls = frame["source_url"].astype(str)
-        by_address = urls.map(lambda url: addresses.get(_address(url), "") if url else "")
-        found = found.where(found != "", by_address)
-    return found
+    found = np.full(len(frame), "", dtype=object)
+    keys = (("id", lambda cells: cells, {i: i for i in report.index}),
+            ("name", fold_array, names),
+            ("source_url", _addresses, addresses))
+    for column, normalise, table in keys:
+        if column not in frame.columns:
+            continue
+        cells = one_chunk(arrow_strings(frame[column].astype("str")))
+        rows = np.flatnonzero(to_numpy_bools(pc.match_substring_regex(cells, _candidates(), ignore_case=True))) \
+            if column != "id" else np.arange(len(cells))
+        if not len(rows):
+            continue
+        encoded = one_chunk(pc.dictionary_encode(cells.take(integers(rows))))
+        where = pc.index_in(normalise(encoded.dictionary), value_set=strings(list(table)))
+        ids = np.array([*table.values(), ""], dtype=object)[to_numpy_ints(pc.fill_null(where, len(table)))]
+        found[rows] = np.where(found[rows] == "", ids[to_numpy_ints(encoded.indices)], found[rows])
+    return pd.Series(found, index=frame.index, dtype=object)
 
 
-def complete(centres: Centres) -> tuple[Centres, int, int]:
-    """The user's table with its known rows completed from the report; how many rows are known, and how many
-    cells were filled. The bundled annex is returned as it is."""
+_ACCENTED = {"a": "aàâä", "e": "eéèêë", "i": "iîï", "o": "oôö", "u": "uùûü", "c": "cç"}
+
+
+def _spelt(word: str) -> str:
+    """A pattern for the ways people write a folded word: accents optional, œ and æ for oe and ae."""
+    pieces = re.split(r"(oe|ae)", word)
+    return "".join(f"(?:{piece}|{'œ' if piece == 'oe' else 'æ'})" if piece in ("oe", "ae") else
+                   "".join(f"[{_ACCENTED[c]}]" if c in _ACCENTED else re.escape(c) for c in piece) for piece in pieces)
+
+
+@functools.cache
+def _candidates() -> str:
+    """A pattern every name (and other name) and every address of the report's centres matches: the rarest
+    word of each name (the longest that no other of the report's names holds), accents optional, and the site
+    of each address."""
+    _frame, _raw, names, addresses = _report()
+    counts: dict[str, int] = {}
+    for name in names:
+        for word in set(name.split()):
+            counts[word] = counts.get(word, 0) + 1
+    words = {max(name.split(), key=lambda w: (counts[w] == 1, len(w))) for name in names}
+    # Not \b, which RE2 takes for ASCII: before « Énergie » it would see no boundary.
+    patterns = [r"(?:^|\W)" + _spelt(word) + r"(?:\W|$)" for word in sorted(words)]
+    patterns += [re.escape(address.split("/")[0]) for address in sorted(addresses)]
+    return "|".join(patterns)
+
+
+def _addresses(urls):
+    """Web addresses as keys, on a whole Arrow column (as _address does one)."""
+    import pyarrow.compute as pc
+
+    lowered = pc.utf8_lower(pc.utf8_trim_whitespace(urls))
+    return pc.utf8_rtrim(pc.replace_substring_regex(lowered, r"^(?:https?://)?(?:www\.)?", ""), characters="/")
+
+
+def complete(centres: Centres, columns: tuple[str, ...] = FILLED, *,
+             with_text: bool = True) -> tuple[Centres, int, int]:
+    """The user's table with its known rows completed from the report (in `columns`); how many rows are known,
+    and how many cells were filled. The bundled annex is returned as it is. Without `with_text`, the table's
+    text as read (what exports write) is left as it is: the verdicts read the typed values alone.
+
+    Whole columns at a time: the report's values are taken by each row's place in the report (a row the
+    report does not know takes an empty one), then kept where the row is known and its own cell is empty."""
     if centres.table.bundled:
         return centres, 0, 0
     ids = report_ids(centres.frame)
@@ -78,25 +136,25 @@ def complete(centres: Centres) -> tuple[Centres, int, int]:
     if not known.any():
         return centres, 0, 0
     report, report_raw, _names, _addresses = _report()
+    place = np.where(known.to_numpy(), report.index.get_indexer(ids.where(known, None)), len(report))
     typed, raw = centres.frame.copy(), centres.table.frame.copy()
     completed: dict[str, pd.Series] = {}
     filled = 0
-    matched = ids[known]
-    for column in FILLED:
+    for column in columns:
         if column not in report.columns:
             continue
-        theirs = matched.map(report[column])
-        if column not in typed.columns:
-            typed[column] = _empty(report[column], typed.index)
-            raw[column] = ""
-        mine = typed[column]
-        empty = known & (mine.isna() | (mine.astype(str) == ""))
-        fill = empty & theirs.reindex(typed.index).notna() & (theirs.reindex(typed.index).astype(str) != "")
+        # Whether the report has a value, worked out on its few rows, then spread to every row.
+        theirs_filled = np.append(_filled(report[column]).to_numpy(dtype=bool), False)[place]
+        mine = typed[column] if column in typed.columns else None
+        fill = theirs_filled if mine is None else theirs_filled & ~_filled(mine).to_numpy(dtype=bool)
         if not fill.any():
             continue
-        typed.loc[fill, column] = theirs[fill[fill].index]
-        raw.loc[fill, column] = matched[fill[fill].index].map(report_raw[column])
-        completed[column] = fill
+        theirs = _taken(report[column], place, typed.index)  # blank where the report has nothing
+        typed[column] = theirs if mine is None else theirs.where(fill, mine)
+        if with_text:
+            text = _taken(report_raw[column], place, raw.index)
+            raw[column] = text if column not in raw.columns else text.where(fill, raw[column])
+        completed[column] = pd.Series(fill, index=typed.index)
         filled += int(fill.sum())
     provenance = replace(centres.provenance, known=known, completed=completed)
     table = replace(centres.table)  # the cells as read; its frame (a cached property) is the completed text
@@ -104,10 +162,23 @@ def complete(centres: Centres) -> tuple[Centres, int, int]:
     return replace(centres, frame=typed, table=table, provenance=provenance), int(known.sum()), filled
 
 
-def _empty(like: pd.Series, index) -> pd.Series:
-    if pd.api.types.is_float_dtype(like):
-        return pd.Series(float("nan"), index=index)
-    return pd.Series("", index=index, dtype=object)
+def _taken(values: pd.Series, place: np.ndarray, index) -> pd.Series:
+    """The report's values at each row's place (its last place, one past the report, holds an empty value)."""
+    extended = pd.concat([values.reset_index(drop=True), pd.Series([_blank(values)], dtype=values.dtype)],
+                         ignore_index=True)
+    taken = extended.take(place)
+    taken.index = index
+    return taken
 
 
-__all__ = ["FILLED", "Provenance", "complete", "report_ids"]
+def _filled(values: pd.Series) -> pd.Series:
+    if pd.api.types.is_float_dtype(values):
+        return values.notna()
+    return values.notna() & (values.astype("str") != "")
+
+
+def _blank(values: pd.Series):
+    return float("nan") if pd.api.types.is_float_dtype(values) else ""
+
+
+__all__ = ["FILLED", "FOR_VERDICTS", "Provenance", "complete", "report_ids"]

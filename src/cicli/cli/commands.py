@@ -83,11 +83,12 @@ def validate(path: PathArg = None, source: FromOpt = None, sheet: SheetOpt = Non
 
 
 def _annex(path, sheet, encoding, file_only: bool = False):
-    """The file, read and checked while pandas and the reports import on a thread."""
+    """The file, read and checked while pandas and the reports import on a thread. For classify and summary,
+    which show verdicts: only the columns the verdicts need are completed from the report."""
     from ..validation import load
 
     import_meanwhile("cicli.reports")
-    return load(path, sheet=sheet, encoding=encoding, warnings=True, from_report=not file_only)
+    return load(path, sheet=sheet, encoding=encoding, warnings=True, from_report=not file_only, for_verdicts=True)
 
 
 def _done(centres, strict: bool) -> None:

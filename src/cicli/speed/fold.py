@@ -22,6 +22,22 @@ def fold_column(values, separator: str = " "):
     return str_series(fold_array(arrow_strings(values), separator), values.index)
 
 
+def fold_distinct(values, separator: str = " "):
+    """`fold_column`, each distinct cell folded once when cells repeat (a list of copied rows holds a few
+    distinct ones): a `str` Series with the same index."""
+    import pyarrow.compute as pc
+
+    from .arrays import one_chunk
+    from .frames import arrow_strings, str_series
+    from .repeats import repeats_likely
+
+    cells = arrow_strings(values.astype("str"))
+    if not repeats_likely(cells):  # mostly distinct (a sample says): fold them all, in blocks
+        return str_series(fold_array(cells, separator), values.index)
+    encoded = pc.dictionary_encode(one_chunk(cells))
+    return str_series(one_chunk(fold_array(encoded.dictionary, separator)).take(encoded.indices), values.index)
+
+
 def fold_array(values, separator: str = " "):
     """`fold` of every string of an Arrow string column, as a chunked large_string array (no pandas: for
     validation). Long columns are folded in blocks, on two threads."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .arrays import first_positions, in_parallel
+from .arrays import in_parallel
+from .repeats import first_positions
 
 
 def arrow_strings(values: pd.Series):
@@ -106,6 +107,6 @@ def join_text(pieces: list) -> pd.Series:
 
 def has_repeats(values: pd.Series) -> bool:
     """Whether any non-empty string appears twice."""
-    from .arrays import earlier_rows
+    from .repeats import earlier_rows
 
     return earlier_rows(arrow_strings(values)) is not None

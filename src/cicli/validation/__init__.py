@@ -116,13 +116,13 @@ def validate(path=None, *, sheet: str | None = None, encoding: str | None = None
 
 
 def load(path=None, *, sheet: str | None = None, encoding: str | None = None, warnings: bool = True,
-         from_report: bool = True) -> Centres:
+         from_report: bool = True, for_verdicts: bool = False) -> Centres:
     """Read and check an annex file; raise InputError naming the problems if it has errors.
 
     The report lists the errors and warnings; without `warnings`, only the checks that can find
     errors run (and the report lists the warnings found while reading). With `from_report`, the rows of
     a user's file that are centres of the report get the report's facts where the file is silent
-    (cicli.known); the file's own values always win.
+    (cicli.known); the file's own values always win. `for_verdicts`: only the columns the verdicts need.
     """
     table = read_table(path, sheet=sheet, encoding=encoding)
     typed, report = check(table, warnings=warnings)
@@ -136,9 +136,10 @@ def load(path=None, *, sheet: str | None = None, encoding: str | None = None, wa
     provenance = Provenance.of_report() if table.bundled else Provenance.of_file(table.cells.column_names)
     centres = Centres(frame=_typed_frame(table, typed), table=table, report=report, provenance=provenance)
     if from_report and not table.bundled:
-        from ..known import complete
+        from ..known import FILLED, FOR_VERDICTS, complete
 
-        centres, centres.known_rows, centres.completed_cells = complete(centres)
+        centres, centres.known_rows, centres.completed_cells = complete(
+            centres, FOR_VERDICTS if for_verdicts else FILLED, with_text=not for_verdicts)
     return centres
 
 

@@ -15,7 +15,6 @@ from ..problems import Problem
 from ..speed.arrays import (
     boolean,
     character_class,
-    earlier_rows,
     holds_any,
     in_parallel,
     integers,
@@ -24,8 +23,11 @@ from ..speed.arrays import (
     one_chunk,
     strings,
     text,
+    to_numpy_bools,
+    to_numpy_ints,
 )
 from ..speed.arrays import mask as as_mask
+from ..speed.repeats import codes, earlier_rows, repeats_of_codes
 from ..text import fold, quoted
 from . import spreadsheet
 
@@ -266,14 +268,17 @@ class RowIds:
         from ..speed.fold import fold_array
 
         names = cells["name"] if "name" in cells.column_names else strings([""] * cells.num_rows)
-        slugs = fold_array(names, separator="-")
-        keys = pc.if_else(pc.equal(slugs, text("")), text("centre"), slugs)
+        # Each distinct name folded once, then spread back: a list of copied rows holds a few.
+        distinct = one_chunk(pc.dictionary_encode(one_chunk(names)))
+        slugs = fold_array(distinct.dictionary, separator="-")
+        slugs = pc.if_else(pc.equal(slugs, text("")), text("centre"), slugs)
+        keys = one_chunk(slugs).take(distinct.indices)
         if "id" in cells.column_names:
             keys = pc.if_else(pc.equal(cells["id"], text("")), keys, one_chunk(cells["id"]))
         encoded = pc.dictionary_encode(one_chunk(keys))
         self.keys = encoded.dictionary.to_pylist()
         self.taken = set(self.keys)
-        self.indices = encoded.indices.to_numpy(zero_copy_only=False)
+        self.indices = to_numpy_ints(encoded.indices)
 
     def of(self, position: int) -> str:
         key = self.indices[position]
@@ -296,7 +301,15 @@ def _copied_rows(cells: pa.Table) -> tuple[np.ndarray, np.ndarray] | None:
     sources = earlier_rows(cells["source_url"], _source_key)
     if sources is None:
         return None
-    rows = np.union1d(*sources)  # the rows sharing a source: each repeat and its first row
+    sharing = np.zeros(cells.num_rows, dtype=bool)  # the rows sharing a source: each repeat and its first row
+    sharing[sources[0]] = sharing[sources[1]] = True
+    rows = np.flatnonzero(sharing)
+    if len(rows) > cells.num_rows // 10:  # a list of copied rows: number the pairs, as integers
+        lead = cells["lead"]
+        missing = to_numpy_bools(pc.is_in(pc.utf8_lower(lead), strings(sorted(_MISSING_LEAD))))
+        leads, sources_ = codes(lead, pc.utf8_lower), codes(cells["source_url"], _source_key)
+        pairs = leads * (int(sources_.max()) + 1) + sources_
+        return repeats_of_codes(pairs, skip=missing | (leads < 0) | (sources_ < 0))
     pairs = cells.select(["lead", "source_url"]).take(integers(rows))
     lead = pc.utf8_lower(pairs["lead"])
     usable = pc.invert(pc.is_in(lead, strings(sorted(_MISSING_LEAD))))

@@ -6,11 +6,13 @@ from __future__ import annotations
 import functools
 import re
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..i18n import _
 from ..knowledge import knowledge
+from ..speed.arrays import to_numpy_bools
 from ..text import fold, quoted
 from .checks import Flagger
 
@@ -21,12 +23,16 @@ _ACCENTED = {"a": "aàâä", "e": "eéèêë", "i": "iîï", "o": "oôö", "u": 
 def _candidates() -> str:
     """A pattern that every name of such a body matches, cheap to run over a million names: the longest word
     of each of its names, accents optional. Only the rows it matches are folded and looked up."""
+    # Words of everyday names: a row holding one is no candidate on that account alone.
+    common = {"centre", "innovation", "quebec", "reseau", "laboratoire", "canada", "produits", "recherche",
+              "numerique", "sainte", "justine"}
     words = set()
     for entity in knowledge().entities.values():
         if entity.kind != "not-a-ci":
             continue
         for name in (entity.name, *entity.also):
-            words.add(max(fold(name).split(), key=len))
+            rare = [w for w in fold(name).split() if w not in common] or fold(name).split()
+            words.add(max(rare, key=len))
     return "|".join("".join(f"[{_ACCENTED[ch]}]" if ch in _ACCENTED else re.escape(ch) for ch in word)
                     for word in sorted(words))
 
@@ -44,9 +50,12 @@ def check_not_a_ci(cells: pa.Table, flag: Flagger) -> None:
         entity = entities.entity_named(value)
         return entity if entity is not None and entity.kind == "not-a-ci" else None
 
-    from ..speed.arrays import map_values
+    from ..speed.arrays import integers, map_values
 
-    found = pc.and_(maybe, map_values(names, lambda v: named(v) is not None, flags=True))
+    rows = np.flatnonzero(to_numpy_bools(maybe))  # the few rows the pattern lets through are folded
+    hits = to_numpy_bools(map_values(names.take(integers(rows)), lambda v: named(v) is not None, flags=True))
+    found = np.zeros(len(names), dtype=bool)
+    found[rows[hits]] = True
 
     def message(i, value):
         entity = named(value)

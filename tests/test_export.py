@@ -187,7 +187,7 @@ def test_unknown_suffix_lists_the_choices(run, tmp_path):
     code, out, err = run("export", str(tmp_path / "a.pdf"))
     assert (code, out) == (2, "")
     assert err == (f"cicli: cannot tell the format from '{tmp_path / 'a.pdf'}': name it with one of "
-                   ".xlsx, .csv, .json, .md, .geojson, or pass --format.\n")
+                   ".xlsx, .html, .csv, .json, .md, .geojson, or pass --format.\n")
     assert run("export", str(tmp_path / "a.out"), "--format", "json")[0] == 0
 
 

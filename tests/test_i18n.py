@@ -121,8 +121,8 @@ def test_no_module_hides_the_translation_function_behind_a_variable():
      "(designated), project (project), undetermined (undetermined)."),
     (["classify", "absent.csv"], "cicli: absent.csv : fichier introuvable.", "cicli: absent.csv: no such file."),
     (["export", "a.txt"], "cicli: impossible de déduire le format de 'a.txt' : nommez-le avec l'une de ces extensions : "
-     ".xlsx, .csv, .json, .md, .geojson, ou indiquez --format.", "cicli: cannot tell the format from 'a.txt': name it "
-     "with one of .xlsx, .csv, .json, .md, .geojson, or pass --format."),
+     ".xlsx, .html, .csv, .json, .md, .geojson, ou indiquez --format.", "cicli: cannot tell the format from 'a.txt': name it "
+     "with one of .xlsx, .html, .csv, .json, .md, .geojson, or pass --format."),
     (["compare", "HIFA"], "cicli: compare demande deux centres ou plus, par exemple : cicli compare HIFA \"Sept-Îles\".",
      "cicli: compare needs two centres or more, for example: cicli compare HIFA \"Sept-Îles\"."),
 ])

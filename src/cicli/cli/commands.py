@@ -245,28 +245,29 @@ def summary(path: PathArg = None, source: FromOpt = None, format: FormatOpt = Fo
 
 
 @app.command(cls=CicliCommand, help=N_(
-    "Export the centres and their typology to a file: a styled Excel workbook (.xlsx), CSV (.csv), JSON "
-    "(.json), Markdown (.md) or GeoJSON for maps (.geojson); the format comes from OUT's suffix."
+    "Export the centres and their typology to a file: a styled Excel workbook (.xlsx), a report to e-mail "
+    "(.html), CSV (.csv), JSON (.json), Markdown (.md) or GeoJSON for maps (.geojson); the format comes from "
+    "OUT's suffix."
     "\n\nOUT is never replaced without --force, and is written all at once: an interrupted export leaves no "
     "half-written file."
     "\n\nExample: cicli export annexe.xlsx --compare HIFA \"Sept-Îles\""))
 @guarded
 def export(
     out: Annotated[str, typer.Argument(metavar="OUT", show_default=False, help=N_(
-        "File to write: .xlsx, .csv, .json, .md or .geojson."))],
+        "File to write: .xlsx, .html, .csv, .json, .md or .geojson."))],
     centres: Annotated[list[str] | None, typer.Argument(metavar="[CENTRE...]", show_default=False,
                                                         autocompletion=completion.centres, help=N_(
         "With --compare: the centres of the comparison sheet."))] = None,
     source: FromOpt = None,
     format: Annotated[ExportFormat | None, typer.Option(
         "--format", "-f", metavar="FORMAT", show_default=False,
-        help=N_("Format, when OUT's suffix does not say it: xlsx, csv, json, markdown or geojson."))] = None,
+        help=N_("Format, when OUT's suffix does not say it: xlsx, html, csv, json, markdown or geojson."))] = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
     excel: Annotated[bool, flag("--excel", help=N_(
         "CSV for French Excel: ';' separator, UTF-8 with a BOM, decimal commas."))] = False,
     compare: Annotated[bool, flag("--compare", help=N_(
-        "XLSX: add a sheet comparing the CENTREs named after OUT (or every centre, with --all)."))] = False,
+        "XLSX and HTML: add a comparison of the CENTREs named after OUT (or every centre, with --all)."))] = False,
     every: Annotated[bool, flag("--all", help=N_("With --compare: every centre, on the rows --rows chooses."))] = False,
     rows: RowsOpt = None,
     sheet: SheetOpt = None,

@@ -25,6 +25,7 @@ class Lang(StrEnum):
 
 class ExportFormat(StrEnum):
     xlsx = "xlsx"
+    html = "html"
     csv = "csv"
     json = "json"
     markdown = "markdown"

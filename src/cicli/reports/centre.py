@@ -90,10 +90,11 @@ def show(query: str, path=None, *, lang: str | None = None, sheet: str | None = 
     with speaking(lang):
         table = classify(centres=centres, lang=lang).frame
         i = find(table, query, table.get("aliases"))
-        return CentreDetails(_details(centres, table, i), lang)
+        return CentreDetails(details(centres, table, i), lang)
 
 
-def _details(centres: Centres, table: pd.DataFrame, i) -> dict:
+def details(centres: Centres, table: pd.DataFrame, i) -> dict:
+    """The record of `show` for row `i` of a classified table (`table`, from `centres`)."""
     bundled = centres.provenance.bundled
     frame = centres.frame
     headers = centres.table.headers

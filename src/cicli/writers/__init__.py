@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from ..validation import Centres
 
 #: Suffix → format; each format is the module of this package that writes it.
-SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "markdown", ".geojson": "geojson"}
+SUFFIXES = {".xlsx": "xlsx", ".html": "html", ".csv": "csv", ".json": "json", ".md": "markdown",
+            ".geojson": "geojson"}
 FORMATS = tuple(dict.fromkeys(SUFFIXES.values()))
 
 Progress = Callable[[int, int], None]
@@ -112,8 +113,8 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
         kind = format_for(out, fmt)
         if excel and kind != "csv":
             raise UsageError(_("applies to CSV exports only."), option="excel")
-        if (compare or compare_all) and kind != "xlsx":
-            raise UsageError(_("adds a sheet to XLSX exports only."), option="compare")
+        if (compare or compare_all) and kind not in ("xlsx", "html"):
+            raise UsageError(_("adds a comparison to XLSX and HTML exports only."), option="compare")
         fields = reports.parse_fields(rows) if compare_all or rows else None
         target = check_output(Path(out), source, force)
         centres = load(source, sheet=sheet, encoding=encoding, from_report=from_report)

@@ -3,12 +3,12 @@ with its reasons."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
-from .. import labels, schema
-from ..i18n import N_, in_language
+from .. import __version__, labels, schema
+from ..i18n import N_, _, in_language
 from ..reports.wording import field_label, verdict_text
 from ..speed.frames import map_distinct
 from ..text import fold
@@ -118,3 +118,39 @@ def typology_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
         out[field_label(axis, lang)] = verdict_text(table[axis], axis, lang)
         out[f"{field_label(axis, lang)} — {labels.label('field', 'reason', lang).lower()}"] = table[f"{axis}_reason"]
     return out.reset_index(drop=True)
+
+
+def comparison_table(job) -> pd.DataFrame | None:
+    """The centres compared side by side (`--compare A B`, or every centre with `--all`), a column each,
+    headed by the centre's name (and its id where two share a name); None when no comparison is asked."""
+    from .. import reports
+
+    if job.compare_all:
+        return reports.compare_all(rows=job.rows, lang=job.lang, centres=job.centres).labelled()
+    if not job.compare:
+        return None
+    side = reports.compare(job.compare, lang=job.lang, centres=job.centres, fields=job.rows).labelled()
+    names = dict(zip(job.table["id"], job.table["name"], strict=True))
+    shown = [names.get(c, c) for c in side.columns]
+    side.columns = [f"{name} ({c})" if shown.count(name) > 1 else name
+                    for c, name in zip(side.columns, shown, strict=True)]
+    return side
+
+
+def method_table(source: str, checksum: str) -> pd.DataFrame:
+    """The source and how to cite it, the version, the input and its checksum, the date; then what each axis
+    means and each of its rules in a sentence."""
+    from ..i18n import readable_datetime
+    from ..knowledge import citation
+    from ..text import shown
+    from ..typology.describe import method_rows
+
+    rows = [
+        ("cicli", _("Source"), citation()),
+        ("cicli", _("Version of cicli"), __version__),
+        ("cicli", _("File read"), shown(source)),
+        ("cicli", "SHA-256", checksum),
+        ("cicli", _("Exported on"), readable_datetime(datetime.now().astimezone())),
+        *method_rows(),
+    ]
+    return pd.DataFrame(rows, columns=[_("Topic"), _("Item"), _("Description")])

@@ -23,7 +23,7 @@ from .. import __version__, labels, schema
 from ..i18n import _, readable_date
 from ..typology import AXIS_NAMES
 from .safety import atomic_write, input_checksum, strip_illegal
-from .tables import annex_table, earlier_verdicts, typology_table
+from .tables import annex_table, comparison_table, earlier_verdicts, method_table, typology_table
 
 MAX_WIDTH = 60
 PRINTED_WIDTH = 28  # the annex's columns: twelve of them fit a landscape page at a size one can read
@@ -51,21 +51,13 @@ def write(job) -> None:
     """Write the workbook to the job's target (atomically); notes how many illegal characters the data held."""
     from .. import reports
 
-    side = None
-    if job.compare_all:
-        side = reports.compare_all(rows=job.rows, lang=job.lang, centres=job.centres).labelled()
-    elif job.compare:
-        side = reports.compare(job.compare, lang=job.lang, centres=job.centres, fields=job.rows).labelled()
-        names = dict(zip(job.table["id"], job.table["name"], strict=True))
-        shown = [names.get(c, c) for c in side.columns]
-        side.columns = [f"{name} ({c})" if shown.count(name) > 1 else name
-                        for c, name in zip(side.columns, shown, strict=True)]
-
+    side = comparison_table(job)
     annex, removed = strip_illegal(annex_table(job.centres, job.table, job.lang, words=True))
     job.note_earlier_verdicts(earlier_verdicts(job.centres))
     typology = strip_illegal(typology_table(job.table, job.lang))[0]  # repeats the annex's names: counted once
     summary = reports.summarize(job.table, job.lang)
     source = job.source or job.centres.table.source
+    method = strip_illegal(method_table(source, input_checksum(job.source)))[0]
     # The annex prints as the report prints it, with the verdicts: its other columns are for the screen.
     printed = sum(c in job.centres.table.frame.columns for c in schema.ANNEX_COLUMNS) + len(AXIS_NAMES) + 1
     sheets = [Sheet(_name("sheet_annex"), [(None, annex)], frozen_columns=3, printed_columns=printed,
@@ -73,7 +65,7 @@ def write(job) -> None:
               Sheet(_name("sheet_typology"), [(None, typology)], frozen_columns=2),
               Sheet(_name("sheet_summary"), [(s.title, strip_illegal(s.frame)[0]) for s in summary.sections()],
                     table=False, charts=True, max_width=SUMMARY_WIDTH),
-              Sheet(_name("sheet_method"), [(None, strip_illegal(_method(source, input_checksum(job.source)))[0])])]
+              Sheet(_name("sheet_method"), [(None, method)])]
     if side is not None:
         sheets.append(Sheet(_name("sheet_compare"), [(None, strip_illegal(side)[0])],
                             frozen_columns=1 if job.compare_all else 2))
@@ -309,22 +301,3 @@ def _value(value):
     if hasattr(value, "item"):
         return value.item()
     return value
-
-
-def _method(source: str, checksum: str) -> pd.DataFrame:
-    """The source and how to cite it, the version, the input and its checksum, the date; then what each axis
-    means and each of its rules in a sentence."""
-    from ..i18n import readable_datetime
-    from ..knowledge import citation
-    from ..text import shown
-    from ..typology.describe import method_rows
-
-    rows = [
-        ("cicli", _("Source"), citation()),
-        ("cicli", _("Version of cicli"), __version__),
-        ("cicli", _("File read"), shown(source)),
-        ("cicli", "SHA-256", checksum),
-        ("cicli", _("Exported on"), readable_datetime(datetime.now().astimezone())),
-        *method_rows(),
-    ]
-    return pd.DataFrame(rows, columns=[_("Topic"), _("Item"), _("Description")])

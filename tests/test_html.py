@@ -80,6 +80,16 @@ def test_the_cli_writes_the_report_and_refuses_to_overwrite_it(run, tmp_path):
     assert status == 2 and err == "cicli: --compare adds a comparison to XLSX and HTML exports only.\n"
 
 
+def test_a_page_of_more_than_ten_thousand_centres_says_it_opens_slowly(tmp_path, monkeypatch):
+    import cicli.writers.html as html
+
+    monkeypatch.setattr(html, "SMOOTH_ROWS", 10)  # the bundled annex has 14 rows
+    notes = export(tmp_path / "a.html", lang="en").notes
+    assert notes == ["the page holds 14 centres: browsers open pages of more than 10,000 slowly; a workbook suits so many."]
+    monkeypatch.setattr(html, "SMOOTH_ROWS", 14)
+    assert export(tmp_path / "b.html", lang="en").notes == []
+
+
 def test_a_large_file_folds_its_long_tables_and_writes_each_reason_once(tmp_path):
     rows = [["Nom", "Région", "Localisation", "Notes"]]
     rows += [[f"Centre {i}", "Laval", "Laval", "Financements publics obtenus" if i % 2 else "En projet"]

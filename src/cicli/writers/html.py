@@ -28,6 +28,7 @@ NUMBER = re.compile(r"-?\d[\d\s,.]*( \$)?")  # a count or an amount, aligned to 
 MAX_CARDS = 200  # a card per centre up to this many: beyond, the page would be a book; `cicli show` has them all
 PAGE_ROWS = 50  # rows the table shows at once; the page's buttons turn pages, print shows them all
 MAX_MARKS = 40  # designations drawn one by one on the timeline; beyond, a bar per year
+SMOOTH_ROWS = 10_000  # a browser opens a page of this many rows in a few seconds; beyond, the user is told
 FOLDED_ROWS = 30  # a longer table of the summary is folded under « show the N rows »
 TABLE_FIELDS = ("name", "region", "locality", "niche")
 
@@ -36,6 +37,11 @@ def write(job) -> None:
     page = build(job)
     text = _environment().get_template("report.html.j2").render(page)
     atomic_write(job.target, lambda stream: stream.write(text.encode("utf-8")), job.force)
+    if len(job.table) > SMOOTH_ROWS:
+        job.notes.append(ngettext("the page holds {n} centre: browsers open pages of more than 10,000 slowly; "
+                                  "a workbook suits so many.",
+                                  "the page holds {n} centres: browsers open pages of more than 10,000 slowly; "
+                                  "a workbook suits so many.", len(job.table)))
 
 
 def _environment():

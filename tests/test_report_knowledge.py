@@ -96,6 +96,22 @@ def test_a_users_rows_the_report_knows_get_the_reports_verdicts(tmp_path):
     assert table.loc["HIFA", "status_reason"] == "designated (2022-02): the report says the centre was designated"
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("HALLES D'INNOVATION ET DE FORMATION AVANCEE", "hifa"),  # capitals, no accents, a straight apostrophe
+    ("  Halles  d’innovation et de formation avancée. ", "hifa"),  # spaces and a full stop as people leave them
+    ("hifa", "hifa"),  # one of the report's other names
+    ("Centre d'innovation du Cegep de Sept-Iles", "ci-cegep-sept-iles"),
+    ("Halles d’innovation et de formation avancée de Laval", ""),  # shares words, is another centre
+    ("Carrefour", ""),
+])
+def test_a_row_is_the_reports_centre_by_its_whole_name_however_it_is_typed(name, expected):
+    import pandas as pd
+
+    from cicli.known import report_ids
+
+    assert report_ids(pd.DataFrame({"name": [name]})).tolist() == [expected]
+
+
 def test_the_users_own_values_win_over_the_reports(tmp_path):
     path = write_csv(tmp_path / "a.csv", [["Nom", "Statut"], ["HIFA", "projet"], ["Sept-Îles", ""]])
     centres = load(path)

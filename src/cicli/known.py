@@ -59,8 +59,8 @@ def report_ids(frame: pd.DataFrame) -> pd.Series:
     """For each row of a user's table, the id of the report's centre it is, or "" (matched on the id, then the
     name or another name, then the web address).
 
-    A cheap pattern first keeps the rows that might name one of the report's centres (a rare word of one of
-    its names, or the site of one of its addresses); only their distinct cells are folded and looked up."""
+    A cheap pattern first keeps the rows that might name one of the report's centres (_candidates); only their
+    distinct cells are folded and looked up."""
     import pyarrow.compute as pc
 
     from .speed.arrays import integers, one_chunk, strings, to_numpy_bools, to_numpy_ints
@@ -75,8 +75,11 @@ def report_ids(frame: pd.DataFrame) -> pd.Series:
         if column not in frame.columns:
             continue
         cells = one_chunk(arrow_strings(frame[column].astype("str")))
-        rows = np.flatnonzero(to_numpy_bools(pc.match_substring_regex(cells, _candidates(), ignore_case=True))) \
-            if column != "id" else np.arange(len(cells))
+        if column == "id":
+            rows = np.arange(len(cells))
+        else:
+            rows = np.flatnonzero(to_numpy_bools(pc.match_substring_regex(cells, _candidates(column),
+                                                                          ignore_case=True)))
         if not len(rows):
             continue
         encoded = one_chunk(pc.dictionary_encode(cells.take(integers(rows))))
@@ -93,24 +96,22 @@ def _spelt(word: str) -> str:
     """A pattern for the ways people write a folded word: accents optional, œ and æ for oe and ae."""
     pieces = re.split(r"(oe|ae)", word)
     return "".join(f"(?:{piece}|{'œ' if piece == 'oe' else 'æ'})" if piece in ("oe", "ae") else
-                   "".join(f"[{_ACCENTED[c]}]" if c in _ACCENTED else re.escape(c) for c in piece) for piece in pieces)
+                   "".join(f"[{_ACCENTED[c]}]" if c in _ACCENTED else re.escape(c) for c in piece)
+                   for piece in pieces)
 
 
 @functools.cache
-def _candidates() -> str:
-    """A pattern every name (and other name) and every address of the report's centres matches: the rarest
-    word of each name (the longest that no other of the report's names holds), accents optional, and the site
-    of each address."""
+def _candidates(column: str) -> str:
+    """A pattern that every cell naming one of the report's centres matches: in `name`, one of its names (or
+    other names) whole, as `fold` reads it (accents optional, any punctuation or spacing between words); in
+    `source_url`, the site of one of its addresses. A name that merely shares a word with one of the report's
+    does not match: on a large file few rows are left to fold."""
     _frame, _raw, names, addresses = _report()
-    counts: dict[str, int] = {}
-    for name in names:
-        for word in set(name.split()):
-            counts[word] = counts.get(word, 0) + 1
-    words = {max(name.split(), key=lambda w: (counts[w] == 1, len(w))) for name in names}
-    # Not \b, which RE2 takes for ASCII: before « Énergie » it would see no boundary.
-    patterns = [r"(?:^|\W)" + _spelt(word) + r"(?:\W|$)" for word in sorted(words)]
-    patterns += [re.escape(address.split("/")[0]) for address in sorted(addresses)]
-    return "|".join(patterns)
+    if column == "source_url":
+        return "|".join(re.escape(address.split("/")[0]) for address in sorted(addresses))
+    gap = "[^0-9a-z]"  # what fold turns into a space (with ignore_case, capitals are letters too)
+    return "|".join(f"^{gap}*" + f"{gap}+".join(_spelt(word) for word in name.split()) + f"{gap}*$"
+                    for name in sorted(names))
 
 
 def _addresses(urls):

@@ -40,6 +40,17 @@ def test_text_exports_match_their_golden_files(tmp_path, name, lang):
     assert out.read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")
 
 
+def test_a_map_says_where_its_coordinates_come_from(tmp_path):
+    """The report gives no coordinates: the bundled ones are cicli's, a user's are their file's."""
+    bundled = json.loads(export(tmp_path / "a.geojson", lang="en").path.read_text(encoding="utf-8"))
+    assert {f["properties"]["Coordinates from"] for f in bundled["features"]} == {
+        "not in the report: the centre of the municipality, from public gazetteers (about 0.01° precision)"}
+    source = write_csv(tmp_path / "mine.csv", [["Nom", "Région", "Latitude", "Longitude"],
+                                               ["Centre A", "Laval", "45.6", "-73.7"]])
+    mine = json.loads(export(tmp_path / "b.geojson", source, lang="fr").path.read_text(encoding="utf-8"))
+    assert mine["features"][0]["properties"]["Source des coordonnées"] == "votre fichier, colonne « Latitude »"
+
+
 def test_json_export_is_classify_json(tmp_path, run):
     export(tmp_path / "a.json", lang="fr")
     _, out, _ = run("classify", "--format", "json", "--lang", "fr")

@@ -109,6 +109,20 @@ def changes() -> str:
     return "\n".join(lines)
 
 
+def axes(lang: str) -> str:
+    """The typology in plain words, for the user guide: each axis, what it asks, and its verdicts."""
+    from .i18n import in_language
+    from .typology import AXES
+
+    out = []
+    for axis in AXES:
+        verdicts = ", ".join(f"*{labels.label(axis.name, code, lang)}*" for code in labels.LABELS[axis.name])
+        word = "Verdicts possibles :" if lang == "fr" else "Verdicts:"  # French puts a space before the colon
+        out.append(f"- **{labels.label('axis', axis.name, lang)}** — {in_language(lang, axis.meaning)}  \n"
+                   f"  {word} {verdicts}.")
+    return "\n".join(out)
+
+
 def cli_reference(lang: str) -> str:
     """Every command's --help in `lang`, as a terminal 100 columns wide shows it."""
     import os
@@ -131,6 +145,8 @@ GENERATED = {
     "docs/typology.md": {"typology": typology},
     "docs/cli.md": {"cli": lambda: cli_reference("fr")},
     "docs/cli.en.md": {"cli": lambda: cli_reference("en")},
+    "docs/guide.md": {"axes": lambda: axes("fr")},
+    "docs/guide.en.md": {"axes": lambda: axes("en")},
 }
 _BLOCK = re.compile(r"(<!-- generated: (?P<name>[a-z]+) -->\n)(?P<body>.*?)(<!-- end generated -->)", re.DOTALL)
 

@@ -7,7 +7,8 @@ import json
 import pandas as pd
 
 from .. import labels, schema
-from ..i18n import ngettext
+from ..i18n import _, ngettext
+from ..reports.sources import source_of
 from ..reports.wording import field_label
 from ..text import some_of
 from ..typology import AXIS_NAMES
@@ -38,6 +39,8 @@ def _geojson(centres, table, lang: str) -> tuple[dict, list[str], list[str]]:
     lat = pd.to_numeric(typed["latitude"], errors="coerce") if has_points else None
     lon = pd.to_numeric(typed["longitude"], errors="coerce") if has_points else None
     (south, north), (west, east) = schema.QUEBEC_BOUNDS["lat"], schema.QUEBEC_BOUNDS["lon"]
+    bundled, completed = centres.provenance.bundled, centres.provenance.completed.get("latitude", {})
+    coordinates_from = _("Coordinates from")
     for i in table.index:
         if not has_points or pd.isna(lat[i]) or pd.isna(lon[i]):
             missing.append(table.at[i, "id"])
@@ -53,6 +56,9 @@ def _geojson(centres, table, lang: str) -> tuple[dict, list[str], list[str]]:
             properties[field_label(axis, lang)] = labels.label(axis, table.at[i, axis], lang)
         properties[labels.label("field", "zone", lang)] = table.at[i, "zone"]
         properties[field_label("designated_on", lang)] = table.at[i, "designated_on"]
+        # The report gives no coordinates: a map says where its points come from.
+        properties[coordinates_from] = source_of(None, "latitude", bundled=bundled, file_headers=headers,
+                                                      completed=bool(completed.get(i, False))).text()
         features.append({"type": "Feature", "id": table.at[i, "id"],
                          "geometry": {"type": "Point",
                                       "coordinates": [round(float(lon[i]), 6), round(float(lat[i]), 6)]},

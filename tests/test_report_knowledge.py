@@ -130,6 +130,15 @@ def test_the_command_line_says_how_many_rows_it_completed_and_file_only_turns_it
     assert "centres of the report" not in err
 
 
+def test_the_count_of_completed_cells_is_grouped_as_the_language_writes_numbers(run, tmp_path):
+    rows = [["Nom", "Région"]] + [["HIFA", "Bas-Saint-Laurent"]] * 1000
+    path = str(write_csv(tmp_path / "hifa.csv", rows))
+    _code, _out, err = run("classify", path, "--format", "csv", "--lang", "fr")
+    assert err.splitlines()[0] == ("cicli: 1\u202f000 lignes de votre fichier sont des centres du rapport : cicli a "
+                                   "complété 10\u202f000 de leurs cellules vides d'après le rapport (--file-only garde "
+                                   "votre fichier tel quel).")
+
+
 def test_show_sources_the_completed_values_from_the_report(run, tmp_path):
     _code, out, _err = run("show", "HIFA", "--from", str(my_list(tmp_path)), "--format", "json")
     details = json.loads(out)

@@ -59,12 +59,14 @@ def report_ids(frame: pd.DataFrame) -> pd.Series:
     """For each row of a user's table, the id of the report's centre it is, or "" (matched on the id, then the
     name or another name, then the web address).
 
-    A cheap pattern first keeps the rows that might name one of the report's centres (_candidates); only their
-    distinct cells are folded and looked up."""
+    Only distinct cells that a cheap pattern finds possible (_candidates) are folded and looked up. Where cells
+    repeat (a list of copied rows) the pattern runs on the distinct cells; where they are mostly distinct, on
+    every cell first, so that only the few it keeps are encoded."""
     import pyarrow.compute as pc
 
     from .speed.arrays import integers, one_chunk, strings, to_numpy_bools, to_numpy_ints
     from .speed.frames import arrow_strings
+    from .speed.repeats import repeats_likely
 
     report, _raw, names, addresses = _report()
     found = np.full(len(frame), "", dtype=object)
@@ -74,18 +76,28 @@ def report_ids(frame: pd.DataFrame) -> pd.Series:
     for column, normalise, table in keys:
         if column not in frame.columns:
             continue
-        cells = one_chunk(arrow_strings(frame[column].astype("str")))
-        if column == "id":
-            rows = np.arange(len(cells))
-        else:
-            rows = np.flatnonzero(to_numpy_bools(pc.match_substring_regex(cells, _candidates(column),
+
+        def possible(values, column=column):
+            if column == "id":
+                return np.arange(len(values))
+            return np.flatnonzero(to_numpy_bools(pc.match_substring_regex(values, _candidates(column),
                                                                           ignore_case=True)))
-        if not len(rows):
+
+        cells = one_chunk(arrow_strings(frame[column].astype("str")))
+        rows = np.arange(len(cells))
+        if column != "id" and not repeats_likely(cells):
+            rows = possible(cells)
+            cells = cells.take(integers(rows))
+        encoded = one_chunk(pc.dictionary_encode(cells))
+        entries = possible(encoded.dictionary)
+        if not len(entries):
             continue
-        encoded = one_chunk(pc.dictionary_encode(cells.take(integers(rows))))
-        where = pc.index_in(normalise(encoded.dictionary), value_set=strings(list(table)))
-        ids = np.array([*table.values(), ""], dtype=object)[to_numpy_ints(pc.fill_null(where, len(table)))]
-        found[rows] = np.where(found[rows] == "", ids[to_numpy_ints(encoded.indices)], found[rows])
+        where = pc.index_in(normalise(encoded.dictionary.take(integers(entries))), value_set=strings(list(table)))
+        entry_ids = np.full(len(encoded.dictionary), "", dtype=object)
+        entry_ids[entries] = np.array([*table.values(), ""], dtype=object)[
+            to_numpy_ints(pc.fill_null(where, len(table)))]
+        ids = entry_ids[to_numpy_ints(encoded.indices)]
+        found[rows] = np.where(found[rows] == "", ids, found[rows])
     return pd.Series(found, index=frame.index, dtype=object)
 
 

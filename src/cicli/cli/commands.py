@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, ngettext, readable_count
 from ..text import shown
 from . import completion
 from .language import CicliCommand, CicliGroup
@@ -98,7 +98,7 @@ def _done(centres, strict: bool) -> None:
                      "from what the report says (--file-only keeps your file as it is).",
                      "{n} rows of your file are centres of the report: cicli completed {cells} of their empty cells "
                      "from what the report says (--file-only keeps your file as it is).", centres.known_rows,
-                     cells=centres.completed_cells))
+                     cells=readable_count(centres.completed_cells)))
     line = report_line(centres.report)
     if line:
         say(line)

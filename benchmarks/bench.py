@@ -183,7 +183,7 @@ def main() -> None:
     cicli = [PY, "-m", "cicli"]
     import compileall
 
-    from cicli.reader import bundled_path
+    from cicli.read import bundled_path
 
     import cicli as package
 
@@ -279,8 +279,8 @@ def main() -> None:
     print("| measurement | cicli | baseline | ratio |")
     print("|---|---:|---:|---:|")
     for label, a, b, ratio in rows:
-        unit = "" if "memory" in label else " s"
-        fmt = (lambda v: f"{v:.0f}") if "memory" in label else (lambda v: f"{v:.3f}")
+        unit = "" if label.startswith("peak memory") else " s"
+        fmt = (lambda v: f"{v:.0f}") if label.startswith("peak memory") else (lambda v: f"{v:.3f}")
         print(f"| {label} | {fmt(a)}{unit} | {fmt(b)}{unit} | {ratio:.2f}× |")
 
 

@@ -1,0 +1,71 @@
+"""The examples of the README and the user guide run as written: their exit code, and their output where the
+page shows it (a ```console block: `$ cicli …` then what cicli prints, standard output then standard error;
+`[code de sortie : N]` / `[exit code: N]` for a command that fails)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+PAGES = {"README.md": "fr", "README.en.md": "en", "docs/guide.md": "fr", "docs/guide.en.md": "en"}
+BLOCK = re.compile(r"```(console|sh)\n(.*?)```", re.DOTALL)
+EXIT = re.compile(r"^\[(?:code de sortie :|exit code:) (\d+)\]$")
+
+
+def examples():
+    """(page, language, command, expected output or None, expected exit code) for every example."""
+    found = []
+    for page, lang in PAGES.items():
+        for kind, body in BLOCK.findall((ROOT / page).read_text(encoding="utf-8")):
+            if kind == "sh":
+                found += [(page, lang, line.split("  #")[0].strip(), None, 0)
+                          for line in body.splitlines() if line.startswith("cicli ")]
+                continue
+            for chunk in re.split(r"^\$ ", body, flags=re.MULTILINE)[1:]:
+                command, _, output = chunk.partition("\n")
+                lines = output.splitlines()
+                code = 0
+                if lines and EXIT.match(lines[-1]):
+                    code = int(EXIT.match(lines[-1]).group(1))
+                    lines = lines[:-1]
+                found.append((page, lang, command, "\n".join(lines) + "\n" if lines else "", code))
+    return found
+
+
+EXAMPLES = examples()
+
+
+def test_the_pages_hold_examples_with_their_outputs():
+    assert len(EXAMPLES) >= 30
+    assert sum(output is not None for *_, output, _code in EXAMPLES) >= 8
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """A folder holding the examples' file where the docs say it is; exports land there, not in the checkout."""
+    here = tmp_path_factory.mktemp("docs")
+    shutil.copytree(ROOT / "docs" / "exemples", here / "docs" / "exemples")
+    return here
+
+
+@pytest.mark.parametrize("page, lang, command, output, code", EXAMPLES,
+                         ids=[f"{page}: {command}" for page, _lang, command, *_ in EXAMPLES])
+def test_the_example_runs_as_written(folder, page, lang, command, output, code):
+    words = shlex.split(command)
+    assert words[0] == "cicli"
+    if words[1] in ("export", "template"):
+        (folder / words[2]).unlink(missing_ok=True)  # another page wrote it: the command runs as written
+    env = {**os.environ, "COLUMNS": "100", "CICLI_LANG": lang, "NO_COLOR": "1", "TERM": "dumb"}
+    done = subprocess.run([sys.executable, "-m", "cicli", *words[1:]], cwd=folder, env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == code, done.stderr
+    if output is not None:
+        shown = "\n".join(line.rstrip() for line in (done.stdout + done.stderr).splitlines()) + "\n"
+        assert shown == output

@@ -167,6 +167,14 @@ def test_numbers_are_numbers_and_months_are_dates(workbook):
     assert hifa[header.index("Indépendant")].value == "oui"
 
 
+def test_a_checksum_longer_than_its_column_gets_a_second_line(workbook):
+    """Seen in LibreOffice: the 64 digits of the SHA-256 wrapped onto a row one line tall, over the next row."""
+    method = workbook["Méthode"]
+    row = next(r for r in range(1, 10) if method.cell(r, 2).value == "SHA-256")
+    assert len(method.cell(row, 3).value) > method.column_dimensions["C"].width
+    assert method.row_dimensions[row].height >= 2 * 15
+
+
 def test_rows_of_several_lines_are_tall_enough_and_aligned_to_the_top(workbook):
     annex = workbook["Annexe"]
     header = [c.value for c in annex[1]]

@@ -181,8 +181,12 @@ def _lines(frame: pd.DataFrame, wrapped: set[int], widths: list[float]) -> pd.Se
     lines = pd.Series(1, index=frame.index)
     for j in wrapped:
         text = frame.iloc[:, j].astype(str)
-        per_line = max((widths[j] - 2) * 1.15, 1)  # a column's width counts digits; letters are narrower
-        estimate = (text.str.len() // per_line + 1).where(~text.str.contains("\n", regex=False), 0)
+        # A column's width counts digits; letters are narrower, but a cell of one long word (a checksum, an
+        # address) is broken where the column ends, a digit's width at a time.
+        per_line = max((widths[j] - 2) * 1.15, 1)
+        per_cell = pd.Series(per_line, index=text.index).where(text.str.contains(" ", regex=False),
+                                                                max(widths[j] - 2, 1))
+        estimate = (text.str.len() // per_cell + 1).astype("int64").where(~text.str.contains("\n", regex=False), 0)
         broken = estimate == 0
         if broken.any():
             estimate[broken] = text[broken].str.split("\n").map(

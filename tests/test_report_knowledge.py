@@ -108,8 +108,9 @@ def test_a_row_is_the_reports_centre_by_its_whole_name_however_it_is_typed(name,
     import pandas as pd
 
     from cicli.known import report_ids
+    from cicli.validation import report_annex
 
-    assert report_ids(pd.DataFrame({"name": [name]})).tolist() == [expected]
+    assert report_ids(pd.DataFrame({"name": [name]}), report_annex()).tolist() == [expected]
 
 
 def test_the_users_own_values_win_over_the_reports(tmp_path):

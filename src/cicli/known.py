@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -22,9 +21,6 @@ from .provenance import Provenance
 from .speed.fold import fold_array
 from .text import fold
 from .typology.facts import FACT_COLUMNS
-
-if TYPE_CHECKING:
-    from .validation import Centres
 
 #: The columns a known row takes from the report: every column but the annex's own seven (the user's).
 FILLED = tuple(c.name for c in schema.COLUMNS if not c.annex)
@@ -38,28 +34,44 @@ def _address(url: str) -> str:
     return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip().lower()).rstrip("/")
 
 
-@functools.cache
-def _report():
-    """The report's annex, and the keys that name each of its centres: folded names and other names, addresses."""
-    from .validation import load
+@dataclass(frozen=True, eq=False)
+class Report:
+    """The report's annex (typed, and as read), and the keys that name each of its centres: folded names and
+    other names, addresses. Made by `validation.report_annex`, which loads the annex."""
 
-    annex = load(None)
-    frame = annex.frame.set_index("id", drop=False)
-    names: dict[str, str] = {}
-    for centre, row in frame.iterrows():
-        for name in [row["name"], *str(row.get("aliases", "")).split(";")]:
-            if fold(name):
-                names.setdefault(fold(name), centre)
-    addresses = {_address(url): centre for centre, url in frame["source_url"].items() if url}
-    raw = annex.table.frame.set_index(annex.frame["id"])
-    return frame, raw, names, addresses
+    frame: pd.DataFrame
+    raw: pd.DataFrame
+    names: dict[str, str]
+    addresses: dict[str, str]
+
+    @classmethod
+    def of(cls, annex) -> Report:
+        frame = annex.frame.set_index("id", drop=False)
+        names: dict[str, str] = {}
+        for centre, row in frame.iterrows():
+            for name in [row["name"], *str(row.get("aliases", "")).split(";")]:
+                if fold(name):
+                    names.setdefault(fold(name), centre)
+        addresses = {_address(url): centre for centre, url in frame["source_url"].items() if url}
+        return cls(frame, annex.table.frame.set_index(annex.frame["id"]), names, addresses)
+
+    @functools.cached_property
+    def patterns(self) -> dict[str, str]:
+        """A pattern that every cell naming one of the report's centres matches: in `name`, one of its names
+        (or other names) whole, as `fold` reads it (accents optional, any punctuation or spacing between
+        words); in `source_url`, the site of one of its addresses. A name that merely shares a word with one of
+        the report's does not match: on a large file few rows are left to fold."""
+        gap = "[^0-9a-z]"  # what fold turns into a space (with ignore_case, capitals are letters too)
+        return {"name": "|".join(f"^{gap}*" + f"{gap}+".join(_spelt(word) for word in name.split()) + f"{gap}*$"
+                                 for name in sorted(self.names)),
+                "source_url": "|".join(re.escape(address.split("/")[0]) for address in sorted(self.addresses))}
 
 
-def report_ids(frame: pd.DataFrame) -> pd.Series:
+def report_ids(frame: pd.DataFrame, report: Report) -> pd.Series:
     """For each row of a user's table, the id of the report's centre it is, or "" (matched on the id, then the
     name or another name, then the web address).
 
-    Only distinct cells that a cheap pattern finds possible (_candidates) are folded and looked up. Where cells
+    Only distinct cells that a cheap pattern finds possible (Report.patterns) are folded and looked up. Where cells
     repeat (a list of copied rows) the pattern runs on the distinct cells; where they are mostly distinct, on
     every cell first, so that only the few it keeps are encoded."""
     import pyarrow.compute as pc
@@ -68,11 +80,10 @@ def report_ids(frame: pd.DataFrame) -> pd.Series:
     from .speed.frames import arrow_strings
     from .speed.repeats import repeats_likely
 
-    report, _raw, names, addresses = _report()
     found = np.full(len(frame), "", dtype=object)
-    keys = (("id", lambda cells: cells, {i: i for i in report.index}),
-            ("name", fold_array, names),
-            ("source_url", _addresses, addresses))
+    keys = (("id", lambda cells: cells, {i: i for i in report.frame.index}),
+            ("name", fold_array, report.names),
+            ("source_url", _addresses, report.addresses))
     for column, normalise, table in keys:
         if column not in frame.columns:
             continue
@@ -80,7 +91,7 @@ def report_ids(frame: pd.DataFrame) -> pd.Series:
         def possible(values, column=column):
             if column == "id":
                 return np.arange(len(values))
-            return np.flatnonzero(to_numpy_bools(pc.match_substring_regex(values, _candidates(column),
+            return np.flatnonzero(to_numpy_bools(pc.match_substring_regex(values, report.patterns[column],
                                                                           ignore_case=True)))
 
         cells = one_chunk(arrow_strings(frame[column].astype("str")))
@@ -112,20 +123,6 @@ def _spelt(word: str) -> str:
                    for piece in pieces)
 
 
-@functools.cache
-def _candidates(column: str) -> str:
-    """A pattern that every cell naming one of the report's centres matches: in `name`, one of its names (or
-    other names) whole, as `fold` reads it (accents optional, any punctuation or spacing between words); in
-    `source_url`, the site of one of its addresses. A name that merely shares a word with one of the report's
-    does not match: on a large file few rows are left to fold."""
-    _frame, _raw, names, addresses = _report()
-    if column == "source_url":
-        return "|".join(re.escape(address.split("/")[0]) for address in sorted(addresses))
-    gap = "[^0-9a-z]"  # what fold turns into a space (with ignore_case, capitals are letters too)
-    return "|".join(f"^{gap}*" + f"{gap}+".join(_spelt(word) for word in name.split()) + f"{gap}*$"
-                    for name in sorted(names))
-
-
 def _addresses(urls):
     """Web addresses as keys, on a whole Arrow column (as _address does one)."""
     import pyarrow.compute as pc
@@ -134,8 +131,7 @@ def _addresses(urls):
     return pc.utf8_rtrim(pc.replace_substring_regex(lowered, r"^(?:https?://)?(?:www\.)?", ""), characters="/")
 
 
-def complete(centres: Centres, columns: tuple[str, ...] = FILLED, *,
-             with_text: bool = True) -> tuple[Centres, int, int]:
+def complete(centres, report: Report, columns: tuple[str, ...] = FILLED, *, with_text: bool = True):
     """The user's table with its known rows completed from the report (in `columns`); how many rows are known,
     and how many cells were filled. The bundled annex is returned as it is. Without `with_text`, the table's
     text as read (what exports write) is left as it is: the verdicts read the typed values alone.
@@ -144,28 +140,28 @@ def complete(centres: Centres, columns: tuple[str, ...] = FILLED, *,
     report does not know takes an empty one), then kept where the row is known and its own cell is empty."""
     if centres.table.bundled:
         return centres, 0, 0
-    ids = report_ids(centres.frame)
+    ids = report_ids(centres.frame, report)
     known = ids != ""
     if not known.any():
         return centres, 0, 0
-    report, report_raw, _names, _addresses = _report()
-    place = np.where(known.to_numpy(), report.index.get_indexer(ids.where(known, None)), len(report))
+    theirs_typed, theirs_raw = report.frame, report.raw
+    place = np.where(known.to_numpy(), theirs_typed.index.get_indexer(ids.where(known, None)), len(theirs_typed))
     typed, raw = centres.frame.copy(), centres.table.frame.copy()
     completed: dict[str, pd.Series] = {}
     filled = 0
     for column in columns:
-        if column not in report.columns:
+        if column not in theirs_typed.columns:
             continue
         # Whether the report has a value, worked out on its few rows, then spread to every row.
-        theirs_filled = np.append(_filled(report[column]).to_numpy(dtype=bool), False)[place]
+        theirs_filled = np.append(_filled(theirs_typed[column]).to_numpy(dtype=bool), False)[place]
         mine = typed[column] if column in typed.columns else None
         fill = theirs_filled if mine is None else theirs_filled & ~_filled(mine).to_numpy(dtype=bool)
         if not fill.any():
             continue
-        theirs = _taken(report[column], place, typed.index)  # blank where the report has nothing
+        theirs = _taken(theirs_typed[column], place, typed.index)  # blank where the report has nothing
         typed[column] = theirs if mine is None else theirs.where(fill, mine)
         if with_text:
-            text = _taken(report_raw[column], place, raw.index)
+            text = _taken(theirs_raw[column], place, raw.index)
             raw[column] = text if column not in raw.columns else text.where(fill, raw[column])
         completed[column] = pd.Series(fill, index=typed.index)
         filled += int(fill.sum())
@@ -194,4 +190,4 @@ def _blank(values: pd.Series):
     return float("nan") if pd.api.types.is_float_dtype(values) else ""
 
 
-__all__ = ["FILLED", "FOR_VERDICTS", "Provenance", "complete", "report_ids"]
+__all__ = ["FILLED", "FOR_VERDICTS", "Provenance", "Report", "complete", "report_ids"]

@@ -16,7 +16,7 @@ from ..labels import language
 from ..results import Section
 from ..text import quoted
 from ..typology import AXIS_NAMES
-from ..validation import Centres, load
+from ..validation import Centres, load, report_annex
 from .classification import classify
 from .finding import find
 from .sources import Source, removed_values, source_of
@@ -100,7 +100,8 @@ def details(centres: Centres, table: pd.DataFrame, i) -> dict:
     headers = centres.table.headers
     completed = {c for c, rows in centres.provenance.completed.items() if bool(rows.get(i, False))}
     known = bundled or bool(centres.provenance.known_rows(frame.index)[i])  # a centre of the report (cicli.known)
-    centre_id = table.at[i, "id"] if bundled else (report_ids(frame.loc[[i]]).iloc[0] if known else None)
+    centre_id = table.at[i, "id"] if bundled else \
+        (report_ids(frame.loc[[i]], report_annex()).iloc[0] if known else None)
     facts = []
     for column in ["id", *[c for c in frame.columns if c != "id"]]:
         value = plain(table.at[i, "id"]) if column == "id" else plain(frame.at[i, column])

@@ -6,6 +6,7 @@ rows they flag are visited, and at most MAX_PER_CODE of them are listed for each
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -139,8 +140,16 @@ def load(path=None, *, sheet: str | None = None, encoding: str | None = None, wa
         from ..known import FILLED, FOR_VERDICTS, complete
 
         centres, centres.known_rows, centres.completed_cells = complete(
-            centres, FOR_VERDICTS if for_verdicts else FILLED, with_text=not for_verdicts)
+            centres, report_annex(), FOR_VERDICTS if for_verdicts else FILLED, with_text=not for_verdicts)
     return centres
+
+
+@functools.cache
+def report_annex():
+    """The report's annex and the keys that name its centres (cicli.known.Report), loaded once."""
+    from ..known import Report
+
+    return Report.of(load(None))
 
 
 def _typed_frame(table: Table, typed: dict) -> pd.DataFrame:

@@ -90,6 +90,17 @@ def test_a_page_of_more_than_ten_thousand_centres_says_it_opens_slowly(tmp_path,
     assert export(tmp_path / "b.html", lang="en").notes == []
 
 
+def test_counts_in_the_page_are_grouped_as_the_language_writes_numbers(tmp_path):
+    """Seen in the page of 10,000 rows: « Origine (10000 centres) », « 10000 » in the crosstabs."""
+    rows = [["Nom", "Région"]] + [[f"Centre {i}", "Laval"] for i in range(1200)]
+    source = write_csv(tmp_path / "many.csv", rows)
+    french = page(tmp_path, source, lang="fr", name="fr.html")
+    assert "Origine (1\u202f200 centres)" in french and '<td class="n">1\u202f200</td>' in french
+    assert ">1\u202f200</text>" in french  # the bar's label
+    english = page(tmp_path, source, lang="en", name="en.html")
+    assert "Origin (1,200 centres)" in english and '<td class="n">1,200</td>' in english
+
+
 def test_a_large_file_folds_its_long_tables_and_writes_each_reason_once(tmp_path):
     rows = [["Nom", "Région", "Localisation", "Notes"]]
     rows += [[f"Centre {i}", "Laval", "Laval", "Financements publics obtenus" if i % 2 else "En projet"]
@@ -98,6 +109,7 @@ def test_a_large_file_folds_its_long_tables_and_writes_each_reason_once(tmp_path
     assert html.count("<tr data-region=") == 500
     assert html.count('<article class="card"') == 200 and "Les fiches sont données pour les 200 premiers centres" in html
     assert "Afficher les 250 lignes" in html  # the designations, folded
+    assert "Statut (500 centres)" in html
     reasons = re.search(r'<script type="application/json" id="reasons">(.*?)</script>', html).group(1)
     assert len(reasons) < 3000  # a few distinct reasons, not 500 × 4
 

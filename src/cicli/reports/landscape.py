@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import labels
-from ..i18n import _, speaking
+from ..i18n import _, readable_count, speaking
 from ..results import Section
 from ..typology import AXIS_NAMES
 from ..validation import Centres
@@ -70,8 +70,8 @@ class Summary:
         for axis, counts in summary["counts"].items():
             table = pd.DataFrame({field_label(axis, lang): [labels.label(axis, c, lang) for c in counts["verdict"]],
                                   L("count"): counts["count"]})
-            sections.append(Section.of(table, f"{field_label(axis, lang)} ({summary['centres']} {L('centres')})",
-                                       bars=L("count")))
+            title = f"{field_label(axis, lang)} ({readable_count(summary['centres'])} {L('centres')})"
+            sections.append(Section.of(table, title, bars=L("count")))
         crosses = (("origin_by_model", "origin", "model"), ("anchoring_by_status", "anchoring", "status"))
         for key, rows, columns in crosses:
             cross = summary[key]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__, labels, reports
-from ..i18n import _, ngettext, readable_datetime
+from ..i18n import _, ngettext, readable_count, readable_datetime
 from ..reports.centre import CentreDetails, details
 from ..reports.wording import field_label
 from ..typology import AXIS_NAMES
@@ -66,7 +66,7 @@ def build(job) -> dict:
     summary = reports.summarize(table, lang)
     sections = summary.sections()
     counts = [_chart(section) for section in sections[: len(AXIS_NAMES)]]
-    crosses = [_table(section) for section in sections[len(AXIS_NAMES): len(AXIS_NAMES) + 2]]
+    crosses = [_counts(section) for section in sections[len(AXIS_NAMES): len(AXIS_NAMES) + 2]]
     regions = _chart(sections[len(AXIS_NAMES) + 2])
     timeline = _table(sections[len(AXIS_NAMES) + 3])
     waiting = _table(sections[len(AXIS_NAMES) + 4])
@@ -148,8 +148,16 @@ def _chart(section) -> dict:
     """A bar chart's data: each label, its count, and its bar's share of the longest."""
     counts = [int(row[section.bars]) for row in section.rows]
     longest = max(counts, default=0) or 1
-    bars = [{"label": row[0], "count": n, "share": n / longest} for row, n in zip(section.rows, counts, strict=True)]
+    bars = [{"label": row[0], "count": readable_count(n), "share": n / longest}
+            for row, n in zip(section.rows, counts, strict=True)]
     return {"title": section.title, "columns": section.columns, "bars": bars}
+
+
+def _counts(section) -> dict:
+    """A table of counts (a crosstab), its numbers grouped as the language writes them."""
+    rows = [[row[0], *(readable_count(int(cell)) if cell.isdigit() else cell for cell in row[1:])]
+            for row in section.rows]
+    return {"title": section.title, "columns": section.columns, "rows": rows}
 
 
 def _table(section) -> dict:
@@ -186,7 +194,7 @@ def _timeline_years(timeline: pd.DataFrame) -> dict | None:
     years = dated["designated_on"].str[:4].value_counts().sort_index()
     longest = int(years.max())
     return {"title": _("Designations per year"), "columns": [_("Year"), labels.label("field", "count")],
-            "bars": [{"label": y, "count": int(n), "share": n / longest} for y, n in years.items()]}
+            "bars": [{"label": y, "count": readable_count(int(n)), "share": n / longest} for y, n in years.items()]}
 
 
 def _centres(table: pd.DataFrame, lang: str) -> dict:

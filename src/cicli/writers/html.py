@@ -79,7 +79,6 @@ def build(job) -> dict:
         "words": _words(len(table), lang),
         "generated": readable_datetime(datetime.now().astimezone()),
         "version": __version__,
-        "total": len(table),
         "counts": counts,
         "crosses": crosses,
         "regions": regions,

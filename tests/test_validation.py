@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+import pyarrow as pa
 import pytest
 from conftest import PRINTED_ANNEX, printed_rows, sha256, write_csv, write_xlsx
 
@@ -127,6 +129,34 @@ def test_problems_are_capped_per_code(tmp_path):
     found = validate(write_csv(tmp_path / "t.csv", rows)).problems
     assert len(found) == MAX_PER_CODE + 1
     assert found[-1].message == f"50 more rows have this problem; only the first {MAX_PER_CODE} are listed."
+
+
+def test_the_counts_say_every_row_flagged_not_only_those_listed(tmp_path, run):
+    """Seen on a messy file of 100,000 rows: « 0 errors, 603 warnings » where 201,260 rows were flagged."""
+    rows = [["Nom", "Région"]] + [[f"Centre {i}", "Bas-St-Laurent"] for i in range(1200)]
+    path = write_csv(tmp_path / "t.csv", rows)
+    report = validate(path)
+    assert (report.count("error"), report.count("warning")) == (0, 1200)
+    assert report.as_dict()["counts"] == {"error": 0, "warning": 1200, "note": 0}  # validate --format json
+    assert report.problems[-1].message == "1,000 more rows have this problem; only the first 200 are listed."
+    status, out, err = run("validate", str(path))
+    assert status == 0 and out.rstrip().endswith("\n1,200 problems")
+    assert err.splitlines()[-1] == f"cicli: {path}: 0 errors, 1,200 warnings."
+    _status, _out, err = run("classify", str(path), "--format", "csv")
+    assert err.splitlines()[-1] == f"cicli: {path}: 0 errors, 1,200 warnings; to see them: cicli validate {path}"
+
+
+def test_the_line_of_rows_not_listed_stays_true_when_a_code_flags_several_columns(tmp_path):
+    from cicli.validation.checks import Flagger
+
+    problems: list = []
+    flag = Flagger(problems, {}, np.arange(2, 2000))
+    values = pa.array(["x"] * 150)
+    for column in ("a", "b", "c"):  # 450 rows in all, 200 listed
+        flag.rows("invalid-url", np.ones(150, dtype=bool), column, values, lambda i, v: "bad")
+    more = [p.message for p in problems if "more rows" in p.message]
+    assert more == ["250 more rows have this problem; only the first 200 are listed."]
+    assert flag.counts == {"invalid-url": 450}
 
 
 def test_load_raises_with_the_first_error_and_the_count(tmp_path):

@@ -64,7 +64,7 @@ def read_note(report) -> str:
 def report_line(report, always: bool = False) -> str | None:
     """One line on the file's problems, and how to see them; None for the bundled annex when it has
     none, unless `always` (validate, which has just listed them)."""
-    errors, warnings, notes = len(report.errors), len(report.warnings), len(report.notes)
+    errors, warnings, notes = (report.count(severity) for severity in ("error", "warning", "note"))
     counts = [ngettext("{n} error", "{n} errors", errors), ngettext("{n} warning", "{n} warnings", warnings)]
     if notes:
         counts.append(ngettext("{n} note", "{n} notes", notes))

@@ -45,6 +45,7 @@ class Report:
     header_row: int | None = None
     problems: list[Problem] = field(default_factory=list)
     bundled: bool = False  # the annex bundled with cicli, not a user's file
+    flagged: dict[str, int] = field(default_factory=dict)  # code → rows it flags, listed or not (MAX_PER_CODE)
 
     @property
     def valid(self) -> bool:
@@ -62,9 +63,19 @@ class Report:
     def notes(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == NOTE]
 
+    def count(self, severity: str) -> int:
+        """How many problems of this severity the file has: every row a code flags, listed or not (only the
+        first MAX_PER_CODE of a code are listed, then a line says how many more)."""
+        listed: dict[str, int] = {}
+        for p in self.problems:
+            if p.severity == severity:
+                listed[p.code] = listed.get(p.code, 0) + 1
+        return sum(self.flagged.get(code, n) for code, n in listed.items())
+
     def as_dict(self) -> dict:
         return {"valid": self.valid, "source": self.source, "format": self.format, "encoding": self.encoding,
                 "delimiter": self.delimiter, "sheet": self.sheet, "header_row": self.header_row,
+                "counts": {severity: self.count(severity) for severity in (ERROR, WARNING, NOTE)},
                 "problems": [p.as_dict() for p in self.problems]}
 
     # A report is a result too (cicli.results): what `cicli validate` prints.
@@ -83,7 +94,8 @@ class Report:
         header = [_("Row"), _("Column"), _("Severity"), _("Code"), _("Message")]
         rows = [["" if p.row is None else str(p.row), p.column or "", label("severity", p.severity), p.code,
                  _message(p)] for p in self.problems]
-        count = ngettext("{n} problem", "{n} problems", len(rows))
+        total = sum(self.count(severity) for severity in (ERROR, WARNING, NOTE))
+        count = ngettext("{n} problem", "{n} problems", total)
         return [Section(None, header, rows, caption=count, priority=(4,), stack={3: 2})]
 
 
@@ -180,7 +192,7 @@ def check(table: Table, *, warnings: bool = True) -> tuple[dict[str, pa.Array], 
                     delimiter=table.delimiter, sheet=table.sheet, header_row=table.header_row,
                     problems=list(table.problems), bundled=table.bundled)
     cells = table.cells
-    flag = Flagger(report.problems, table.headers, table.rows)
+    flag = Flagger(report.problems, table.headers, table.rows, counts=report.flagged)
     if "name" not in cells.column_names:
         found = some_of([quoted(h) for h in table.headers.values() if h]) or _("none")
         flag.one("missing-name-column", _("no column holds the centres' names: name it `Nom` or `name`. Headers "

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import labels, schema
-from ..i18n import N_, _, ngettext, readable_number
+from ..i18n import N_, _, ngettext, readable_count, readable_number
 from ..problems import Problem
 from ..speed.arrays import (
     boolean,
@@ -47,17 +47,20 @@ class Flagger:
     """Turns masks into problems, naming rows as the spreadsheet numbers them and columns as the file's
     header writes them."""
 
-    def __init__(self, problems: list[Problem], headers: dict[str, str], row_numbers: np.ndarray):
+    def __init__(self, problems: list[Problem], headers: dict[str, str], row_numbers: np.ndarray,
+                 counts: dict[str, int] | None = None):
         self.problems = problems
         self.headers = headers
         self.row_numbers = row_numbers
-        self.counts: dict[str, int] = {}
+        self.counts: dict[str, int] = {} if counts is None else counts  # code → rows flagged, listed or not
+        self._more: dict[str, int] = {}  # code → the place of its « N more rows » line among the problems
 
     def one(self, code: str, message: str, **where) -> None:
         self.problems.append(Problem.of(code, message, **where))
 
     def rows(self, code: str, mask, column: str | None, values, message) -> None:
-        """A problem for each row where `mask` is true; `message(position, value)` words it."""
+        """A problem for each row where `mask` is true; `message(position, value)` words it. Past MAX_PER_CODE
+        rows of a code, one line says how many more there are (kept true as later columns add rows)."""
         hits = np.flatnonzero(as_mask(mask))
         if not len(hits):
             return
@@ -68,12 +71,17 @@ class Flagger:
             self.problems.append(Problem.of(code, message(i, value), row=int(self.row_numbers[i]), column=header,
                                             value=None if value is None else str(value)))
         self.counts[code] = done + len(hits)
-        if self.counts[code] > MAX_PER_CODE and done <= MAX_PER_CODE:
+        if self.counts[code] > MAX_PER_CODE:
             more = self.counts[code] - MAX_PER_CODE
-            self.problems.append(Problem.of(code, ngettext(
+            line = Problem.of(code, ngettext(
                 "{count} more row has this problem; only the first {listed} are listed.",
-                "{count} more rows have this problem; only the first {listed} are listed.", more, count=more,
-                listed=MAX_PER_CODE), column=header))
+                "{count} more rows have this problem; only the first {listed} are listed.", more,
+                count=readable_count(more), listed=MAX_PER_CODE), column=header)
+            if code in self._more:
+                self.problems[self._more[code]] = line
+            else:
+                self._more[code] = len(self.problems)
+                self.problems.append(line)
 
 
 def typed(values: pa.ChunkedArray, spec: schema.Column, flag: Flagger) -> pa.Array | None:

@@ -63,6 +63,12 @@ def test_every_value_is_text_and_only_web_links_are_links(tmp_path):
     assert html.count("<script") == 3  # the page's own: two data blocks and its script
 
 
+def test_a_file_without_centres_says_so_rather_than_blaming_the_filters(tmp_path):
+    html = page(tmp_path, write_csv(tmp_path / "empty.csv", [["Nom", "Région"]]), lang="fr")
+    assert '<p id="none" class="note">Le fichier lu ne contient aucun centre' in html
+    assert "Aucun centre ne répond à ces filtres" not in html
+
+
 def test_the_comparison_is_in_the_page_when_asked(tmp_path):
     html = page(tmp_path, lang="fr", compare=["HIFA", "Sept-Îles"])
     section = html[html.index('<section id="comparison">'):html.index('<section id="notions">')]

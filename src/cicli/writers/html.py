@@ -137,6 +137,7 @@ def _words(total: int, lang: str) -> dict[str, str]:
                  "`cicli export centres.geojson` writes the centres with their coordinates for a map tool."),
         "chart_of": _("Chart: {title}. The same figures are in the table below it."),
         "no_centre": _("No centre matches these filters."),
+        "empty": _("The file read holds no centre: its rows are empty, or it has a header only."),
         "made_by": _("Made by cicli {version} on {date}."),
         "show_rows": _("Show the {n} rows"),
         "print": _("Print or save as PDF"),

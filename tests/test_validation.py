@@ -131,6 +131,15 @@ def test_problems_are_capped_per_code(tmp_path):
     assert found[-1].message == f"50 more rows have this problem; only the first {MAX_PER_CODE} are listed."
 
 
+def test_a_header_without_rows_is_a_warning_that_says_why_nothing_shows(tmp_path, run):
+    """An empty result says why: « 0 centres » and « no problem found » left the user guessing."""
+    assert problems(tmp_path, [["Titre de mon tableau"], [], ["Nom", "Région"]]) == [("warning", "no-rows", 3, None, None)]
+    path = write_csv(tmp_path / "h.csv", [["Nom", "Région"]])
+    status, out, err = run("classify", str(path))
+    assert (status, out) == (0, "0 centres\n")
+    assert err.splitlines()[-1] == f"cicli: {path}: 0 errors, 1 warning; to see them: cicli validate {path}"
+
+
 def test_the_counts_say_every_row_flagged_not_only_those_listed(tmp_path, run):
     """Seen on a messy file of 100,000 rows: « 0 errors, 603 warnings » where 201,260 rows were flagged."""
     rows = [["Nom", "Région"]] + [[f"Centre {i}", "Bas-St-Laurent"] for i in range(1200)]

@@ -29,6 +29,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "too-large": (ERROR, N_("The file holds more than cicli reads (cells of a workbook, columns of a header): the "
                             "message gives the limit and how to go on.")),
     "missing-name-column": (ERROR, N_("No column holds the centres' names (`Nom` or `name`).")),
+    "no-rows": (WARNING, N_("The table has a header but no row under it: every command shows 0 centres.")),
     "duplicate-column": (ERROR, N_("Two columns of the file stand for the same column of the annex.")),
     "extra-cell": (ERROR, N_("A row has more cells than the header.")),
     "empty-name": (ERROR, N_("A row has data but no name.")),

@@ -193,6 +193,9 @@ def check(table: Table, *, warnings: bool = True) -> tuple[dict[str, pa.Array], 
                     problems=list(table.problems), bundled=table.bundled)
     cells = table.cells
     flag = Flagger(report.problems, table.headers, table.rows, counts=report.flagged)
+    if cells.num_rows == 0 and not table.bundled:
+        flag.one("no-rows", _("the table has its header on row {row} and no row under it: no centre to show.",
+                              row=table.header_row), row=table.header_row)
     if "name" not in cells.column_names:
         found = some_of([quoted(h) for h in table.headers.values() if h]) or _("none")
         flag.one("missing-name-column", _("no column holds the centres' names: name it `Nom` or `name`. Headers "

@@ -280,13 +280,17 @@ class RowIds:
         distinct = one_chunk(pc.dictionary_encode(one_chunk(names)))
         slugs = fold_array(distinct.dictionary, separator="-")
         slugs = pc.if_else(pc.equal(slugs, text("")), text("centre"), slugs)
-        keys = one_chunk(slugs).take(distinct.indices)
         if "id" in cells.column_names:
-            keys = pc.if_else(pc.equal(cells["id"], text("")), keys, one_chunk(cells["id"]))
-        encoded = pc.dictionary_encode(one_chunk(keys))
-        self.keys = encoded.dictionary.to_pylist()
+            keys = pc.if_else(pc.equal(cells["id"], text("")), one_chunk(slugs).take(distinct.indices),
+                              one_chunk(cells["id"]))
+            encoded = pc.dictionary_encode(one_chunk(keys))
+            self.keys = encoded.dictionary.to_pylist()
+            self.indices = to_numpy_ints(encoded.indices)
+        else:  # no text spread to every row: the slugs' own numbers, taken through the names' numbers
+            merged = one_chunk(pc.dictionary_encode(slugs))  # names that fold alike share a slug
+            self.keys = merged.dictionary.to_pylist()
+            self.indices = to_numpy_ints(merged.indices)[to_numpy_ints(distinct.indices)]
         self.taken = set(self.keys)
-        self.indices = to_numpy_ints(encoded.indices)
 
     def of(self, position: int) -> str:
         key = self.indices[position]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import PRINTED_ANNEX
+from conftest import PRINTED_ANNEX, write_csv
 
 from cicli import reports
 from cicli.errors import UsageError
@@ -245,3 +245,14 @@ def test_without_reasons_classify_leaves_out_rules_and_reasons_only():
     assert set(full.columns) - set(bare.columns) == {f"{a}_{part}" for a in AXIS_NAMES
                                                      for part in ("rule", "reason", "basis")}
     assert bare.equals(full[bare.columns])
+
+
+def test_a_large_summary_groups_its_counts_and_keeps_its_bars_on_the_line(run, tmp_path):
+    """Seen on 10,000 rows: « 10000 » ungrouped, and a bar of one character per centre (10,000 characters)."""
+    rows = [["Nom", "Région"]] + [[f"Centre {i}", "Laval"] for i in range(1200)]
+    status, out, _err = run("summary", str(write_csv(tmp_path / "many.csv", rows)), "--lang", "fr")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "Origine (1\u202f200 centres)"
+    undetermined = next(line for line in lines if line.startswith("indéterminée"))
+    assert undetermined.split("  ")[-1] == "█" * 40 and "1\u202f200" in undetermined

@@ -34,7 +34,12 @@ class Section:
         stack, cards."""
         import pandas as pd
 
-        rows = [["" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in row]
+        from .i18n import readable_count
+
+        # Whole numbers (counts) as the language groups their digits, « 10 000 »; the frame keeps them as numbers.
+        counts = [pd.api.types.is_integer_dtype(frame[c]) for c in frame.columns]
+        rows = [["" if v is None or (isinstance(v, float) and pd.isna(v)) else readable_count(v) if count
+                 else str(v) for v, count in zip(row, counts, strict=True)]
                 for row in frame.itertuples(index=False)]
         columns = [str(c) for c in frame.columns]
         return cls(title, columns, rows, None if highlight is None else [bool(h) for h in highlight],

@@ -10,6 +10,7 @@ from ..results import Section
 from ..text import visible
 from .layout import comfortable, widths, wrap
 
+BAR_WIDTH = 40  # characters of the longest bar
 BAR = "█"
 #: Rows a terminal table shows: rich draws about 1,600 rows a second, and nobody reads 50,000 rows scrolling
 #: by; the caption says how many more there are and how to get them all.
@@ -90,7 +91,11 @@ def write_table(section: Section, console) -> None:
         return
     if section.bars is not None:
         columns.append("")
-        rows = [[*row, BAR * int(row[section.bars] or 0)] for row in rows]
+        # Counts are written as the language groups digits (« 10 000 »); a bar is one character per centre,
+        # scaled down when the longest would not fit.
+        counts = [int("".join(ch for ch in row[section.bars] if ch.isdigit()) or 0) for row in rows]
+        scale = min(1.0, BAR_WIDTH / max(max(counts), 1))
+        rows = [[*row, BAR * round(n * scale)] for row, n in zip(rows, counts, strict=True)]
     # One list of lines per cell, each line (text, dim): columns that stack go under their host, dimmed.
     cells = [[[(cell, False)] for cell in row] for row in [columns, *rows]]
     keep = list(range(len(columns)))

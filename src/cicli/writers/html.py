@@ -66,7 +66,7 @@ def build(job) -> dict:
     summary = reports.summarize(table, lang)
     sections = summary.sections()
     counts = [_chart(section) for section in sections[: len(AXIS_NAMES)]]
-    crosses = [_counts(section) for section in sections[len(AXIS_NAMES): len(AXIS_NAMES) + 2]]
+    crosses = [_table(section) for section in sections[len(AXIS_NAMES): len(AXIS_NAMES) + 2]]
     regions = _chart(sections[len(AXIS_NAMES) + 2])
     timeline = _table(sections[len(AXIS_NAMES) + 3])
     waiting = _table(sections[len(AXIS_NAMES) + 4])
@@ -146,18 +146,11 @@ def _words(total: int, lang: str) -> dict[str, str]:
 
 def _chart(section) -> dict:
     """A bar chart's data: each label, its count, and its bar's share of the longest."""
-    counts = [int(row[section.bars]) for row in section.rows]
+    counts = [int(n) for n in section.frame.iloc[:, section.bars]]
     longest = max(counts, default=0) or 1
     bars = [{"label": row[0], "count": readable_count(n), "share": n / longest}
             for row, n in zip(section.rows, counts, strict=True)]
     return {"title": section.title, "columns": section.columns, "bars": bars}
-
-
-def _counts(section) -> dict:
-    """A table of counts (a crosstab), its numbers grouped as the language writes them."""
-    rows = [[row[0], *(readable_count(int(cell)) if cell.isdigit() else cell for cell in row[1:])]
-            for row in section.rows]
-    return {"title": section.title, "columns": section.columns, "rows": rows}
 
 
 def _table(section) -> dict:

@@ -35,7 +35,7 @@ def _address(url: str) -> str:
 
 
 @dataclass(frozen=True, eq=False)
-class Report:
+class ReportAnnex:
     """The report's annex (typed, and as read), and the keys that name each of its centres: folded names and
     other names, addresses. Made by `validation.report_annex`, which loads the annex."""
 
@@ -45,7 +45,7 @@ class Report:
     addresses: dict[str, str]
 
     @classmethod
-    def of(cls, annex) -> Report:
+    def of(cls, annex) -> ReportAnnex:
         frame = annex.frame.set_index("id", drop=False)
         names: dict[str, str] = {}
         for centre, row in frame.iterrows():
@@ -67,11 +67,11 @@ class Report:
                 "source_url": "|".join(re.escape(address.split("/")[0]) for address in sorted(self.addresses))}
 
 
-def report_ids(frame: pd.DataFrame, report: Report) -> pd.Series:
+def report_ids(frame: pd.DataFrame, annex: ReportAnnex) -> pd.Series:
     """For each row of a user's table, the id of the report's centre it is, or "" (matched on the id, then the
     name or another name, then the web address).
 
-    Only distinct cells that a cheap pattern finds possible (Report.patterns) are folded and looked up. Where cells
+    Only distinct cells that a cheap pattern finds possible (ReportAnnex.patterns) are folded and looked up. Where cells
     repeat (a list of copied rows) the pattern runs on the distinct cells; where they are mostly distinct, on
     every cell first, so that only the few it keeps are encoded."""
     import pyarrow.compute as pc
@@ -81,9 +81,9 @@ def report_ids(frame: pd.DataFrame, report: Report) -> pd.Series:
     from .speed.repeats import repeats_likely
 
     found = np.full(len(frame), "", dtype=object)
-    keys = (("id", lambda cells: cells, {i: i for i in report.frame.index}),
-            ("name", fold_array, report.names),
-            ("source_url", _addresses, report.addresses))
+    keys = (("id", lambda cells: cells, {i: i for i in annex.frame.index}),
+            ("name", fold_array, annex.names),
+            ("source_url", _addresses, annex.addresses))
     for column, normalise, table in keys:
         if column not in frame.columns:
             continue
@@ -91,7 +91,7 @@ def report_ids(frame: pd.DataFrame, report: Report) -> pd.Series:
         def possible(values, column=column):
             if column == "id":
                 return np.arange(len(values))
-            return np.flatnonzero(to_numpy_bools(pc.match_substring_regex(values, report.patterns[column],
+            return np.flatnonzero(to_numpy_bools(pc.match_substring_regex(values, annex.patterns[column],
                                                                           ignore_case=True)))
 
         cells = one_chunk(arrow_strings(frame[column].astype("str")))
@@ -131,7 +131,7 @@ def _addresses(urls):
     return pc.utf8_rtrim(pc.replace_substring_regex(lowered, r"^(?:https?://)?(?:www\.)?", ""), characters="/")
 
 
-def complete(centres, report: Report, columns: tuple[str, ...] = FILLED, *, with_text: bool = True):
+def complete(centres, annex: ReportAnnex, columns: tuple[str, ...] = FILLED, *, with_text: bool = True):
     """The user's table with its known rows completed from the report (in `columns`); how many rows are known,
     and how many cells were filled. The bundled annex is returned as it is. Without `with_text`, the table's
     text as read (what exports write) is left as it is: the verdicts read the typed values alone.
@@ -140,11 +140,11 @@ def complete(centres, report: Report, columns: tuple[str, ...] = FILLED, *, with
     report does not know takes an empty one), then kept where the row is known and its own cell is empty."""
     if centres.table.bundled:
         return centres, 0, 0
-    ids = report_ids(centres.frame, report)
+    ids = report_ids(centres.frame, annex)
     known = ids != ""
     if not known.any():
         return centres, 0, 0
-    theirs_typed, theirs_raw = report.frame, report.raw
+    theirs_typed, theirs_raw = annex.frame, annex.raw
     place = np.where(known.to_numpy(), theirs_typed.index.get_indexer(ids.where(known, None)), len(theirs_typed))
     typed, raw = centres.frame.copy(), centres.table.frame.copy()
     completed: dict[str, pd.Series] = {}
@@ -190,4 +190,4 @@ def _blank(values: pd.Series):
     return float("nan") if pd.api.types.is_float_dtype(values) else ""
 
 
-__all__ = ["FILLED", "FOR_VERDICTS", "Provenance", "Report", "complete", "report_ids"]
+__all__ = ["FILLED", "FOR_VERDICTS", "Provenance", "ReportAnnex", "complete", "report_ids"]

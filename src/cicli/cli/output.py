@@ -9,6 +9,7 @@ import sys
 from .. import i18n
 from ..errors import UsageError
 from ..i18n import _, ngettext
+from ..problems import SEVERITIES
 from ..text import shown
 from .options import Format, Lang
 from .process import say
@@ -64,7 +65,7 @@ def read_note(report) -> str:
 def report_line(report, always: bool = False) -> str | None:
     """One line on the file's problems, and how to see them; None for the bundled annex when it has
     none, unless `always` (validate, which has just listed them)."""
-    errors, warnings, notes = (report.count(severity) for severity in ("error", "warning", "note"))
+    errors, warnings, notes = (report.count(severity) for severity in SEVERITIES)
     counts = [ngettext("{n} error", "{n} errors", errors), ngettext("{n} warning", "{n} warnings", warnings)]
     if notes:
         counts.append(ngettext("{n} note", "{n} notes", notes))

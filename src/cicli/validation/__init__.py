@@ -17,7 +17,7 @@ from .. import schema
 from ..errors import InputError
 from ..i18n import _, ngettext, speaking
 from ..labels import label, language
-from ..problems import ERROR, NOTE, WARNING, Problem
+from ..problems import ERROR, NOTE, SEVERITIES, WARNING, Problem
 from ..provenance import Provenance
 from ..read import Table, read_table
 from ..results import Section
@@ -75,7 +75,7 @@ class Report:
     def as_dict(self) -> dict:
         return {"valid": self.valid, "source": self.source, "format": self.format, "encoding": self.encoding,
                 "delimiter": self.delimiter, "sheet": self.sheet, "header_row": self.header_row,
-                "counts": {severity: self.count(severity) for severity in (ERROR, WARNING, NOTE)},
+                "counts": {severity: self.count(severity) for severity in SEVERITIES},
                 "problems": [p.as_dict() for p in self.problems]}
 
     # A report is a result too (cicli.results): what `cicli validate` prints.
@@ -94,7 +94,7 @@ class Report:
         header = [_("Row"), _("Column"), _("Severity"), _("Code"), _("Message")]
         rows = [["" if p.row is None else str(p.row), p.column or "", label("severity", p.severity), p.code,
                  _message(p)] for p in self.problems]
-        total = sum(self.count(severity) for severity in (ERROR, WARNING, NOTE))
+        total = sum(self.count(severity) for severity in SEVERITIES)
         count = ngettext("{n} problem", "{n} problems", total)
         return [Section(None, header, rows, caption=count, priority=(4,), stack={3: 2})]
 
@@ -159,9 +159,9 @@ def load(path=None, *, sheet: str | None = None, encoding: str | None = None, wa
 @functools.cache
 def report_annex():
     """The report's annex and the keys that name its centres (cicli.known.Report), loaded once."""
-    from ..known import Report
+    from ..known import ReportAnnex
 
-    return Report.of(load(None))
+    return ReportAnnex.of(load(None))
 
 
 def _typed_frame(table: Table, typed: dict) -> pd.DataFrame:

@@ -107,7 +107,7 @@ def test_output_to_a_full_disk_says_so_and_fails(args, unbuffered):
 
 
 def test_an_interruption_before_any_command_is_a_message_too():
-    code = ("import cicli.cli as cli\nfrom cicli.cli.process import Interrupted\n"
+    code = ("import cicli.cli as cli\nfrom cicli.interrupts import Interrupted\n"
             "def interrupted(**_):\n    raise Interrupted(15)\n"
             "cli.app = interrupted\ncli.main()\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
@@ -234,19 +234,42 @@ def test_a_file_name_cannot_forge_a_line_of_output(run, tmp_path):
     assert "x.csv\\ncicli" in err
 
 
-def test_a_panic_of_the_rust_reader_is_a_message_not_a_traceback(run, monkeypatch, tmp_path):
-    from cicli.read import workbook
+def test_a_panic_of_the_rust_reader_falls_back_to_reading_cell_by_cell(run, monkeypatch, tmp_path):
+    """pyo3 raises a Rust panic as PanicException, a BaseException: the workbook is then read by cicli's own
+    reader, with the same rows, and no traceback."""
+    import python_calamine
 
     class PanicException(BaseException):  # what pyo3 raises: not an Exception
         pass
 
-    monkeypatch.setattr(workbook, "_calamine_rows", lambda *a: (_ for _ in ()).throw(PanicException("boom")))
+    class Panicking:
+        def get_sheet_by_name(self, name):
+            raise PanicException("boom")
+
+        def close(self):
+            pass
+
     path = tmp_path / "a.xlsx"
     from conftest import printed_rows, write_xlsx
 
     write_xlsx(path, printed_rows())
-    code, _out, err = run("classify", str(path))
-    assert code == 1 and "Traceback" not in err and "boom" in err
+    expected = run("classify", str(path), "--format", "csv")
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", lambda handle: Panicking())
+    code, out, err = run("classify", str(path), "--format", "csv")
+    assert (code, out, err) == expected
+    assert code == 0 and out.count("\n") == 14 and "Traceback" not in err
+
+
+def test_a_panic_anywhere_else_is_one_line_and_exit_1(run, monkeypatch):
+    class PanicException(BaseException):
+        pass
+
+    from cicli import reports
+
+    monkeypatch.setattr(reports, "summary", lambda **_: (_ for _ in ()).throw(PanicException("boom")))
+    code, out, err = run("summary")
+    assert code == 1 and out == "" and "Traceback" not in err
+    assert err == "cicli: internal error: PanicException: boom. Rerun with --debug for the traceback.\n"
 
 
 def test_json_lines_built_on_columns_are_what_pythons_encoder_writes(tmp_path):

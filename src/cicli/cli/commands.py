@@ -77,7 +77,7 @@ def validate(path: PathArg = None, source: FromOpt = None, sheet: SheetOpt = Non
     report = run(input_path(path, source), sheet=sheet, encoding=encoding)
     if report.format:
         say(read_note(report))
-    emit(report, format, output, force)
+    emit(report, format, output, force, reading=input_path(path, source))
     say(report_line(report, always=True))
     raise typer.Exit(0 if report.valid and not (strict and report.warnings) else 1)
 
@@ -136,14 +136,15 @@ def classify(
     file_only: FileOnlyOpt = False,
 ) -> None:
     language = use_language(lang)
-    centres = _annex(input_path(path, source), sheet, encoding, file_only)
+    reading = input_path(path, source)
+    centres = _annex(reading, sheet, encoding, file_only)
     from .. import reports
 
     result = reports.classify(centres=centres, lang=language, region=region, origin=origin, anchoring=anchoring,
                               model=model, status=status, reasons=format == Format.json, explain=explain)
     for note in result.notes:
         say(note)
-    emit(result, format, output, force)
+    emit(result, format, output, force, reading=reading)
     _done(centres, strict)
 
 
@@ -186,7 +187,7 @@ def compare(
     else:
         result = reports.compare(centres, lang=language, centres=annex, fields=fields)
         result = result.only_differences() if diff else result
-    emit(result, format, output, force)
+    emit(result, format, output, force, reading=source)
     _done(annex, strict)
 
 
@@ -224,7 +225,7 @@ def show(
 
     language = use_language(lang)
     annex = load(source, sheet=sheet, encoding=encoding, warnings=True, from_report=not file_only)
-    emit(reports.show(centre, lang=language, centres=annex), format, output, force)
+    emit(reports.show(centre, lang=language, centres=annex), format, output, force, reading=source)
     _done(annex, strict)
 
 
@@ -237,10 +238,11 @@ def summary(path: PathArg = None, source: FromOpt = None, format: FormatOpt = Fo
             sheet: SheetOpt = None, encoding: EncodingOpt = None, output: OutputOpt = None, force: ForceOpt = False,
             strict: StrictOpt = False, file_only: FileOnlyOpt = False) -> None:
     language = use_language(lang)
-    centres = _annex(input_path(path, source), sheet, encoding, file_only)
+    reading = input_path(path, source)
+    centres = _annex(reading, sheet, encoding, file_only)
     from .. import reports
 
-    emit(reports.summary(lang=language, centres=centres), format, output, force)
+    emit(reports.summary(lang=language, centres=centres), format, output, force, reading=reading)
     _done(centres, strict)
 
 

@@ -8,8 +8,9 @@ import typer
 
 from ..errors import CicliError
 from ..i18n import N_, _
+from ..interrupts import Interrupted
 from ..text import shown
-from .process import Interrupted, arrow_allocator, cannot_write, no_room, quiet_stdout, say
+from .process import arrow_allocator, cannot_write, no_room, quiet_stdout, say
 
 _state = {"debug": False}
 

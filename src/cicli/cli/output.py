@@ -30,8 +30,9 @@ def input_path(path: str | None, source: str | None) -> str | None:
     return path if path is not None else source
 
 
-def emit(result, fmt: Format, output: str | None, force: bool) -> None:
-    """The result on standard output, or in the file --output names, written all at once."""
+def emit(result, fmt: Format, output: str | None, force: bool, reading: str | None = None) -> None:
+    """The result on standard output, or in the file --output names, written all at once (never over the file
+    `reading`, the command's input)."""
     from ..render import render
 
     if output is None:
@@ -41,7 +42,7 @@ def emit(result, fmt: Format, output: str | None, force: bool) -> None:
 
     from ..writers.safety import atomic_write, check_output
 
-    target = check_output(Path(output), None, force)
+    target = check_output(Path(output), reading, force)
     buffer = io.StringIO()
     render(result, fmt.value, buffer)
     data = buffer.getvalue().encode("utf-8")

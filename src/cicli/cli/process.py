@@ -1,7 +1,8 @@
 """Process plumbing of the `cicli` command, each piece with its reason.
 
-- `main` resets SIGPIPE (so `cicli … | head` ends quietly) and turns Ctrl-C and SIGTERM into an
-  exception that unwinds `finally` blocks (temporary files are removed on the way out).
+- `main` resets SIGPIPE (so `cicli … | head` ends quietly) and turns Ctrl-C, SIGTERM, SIGHUP, SIGQUIT and
+  SIGUSR1/2 into an exception that unwinds `finally` blocks (cicli.interrupts: temporary files are removed on
+  the way out).
 - `end` flushes the output and ends the process at once: Python's own way out frees every module of
   pandas and Arrow and every table one by one (0.15 s after a 14-row classify, 0.25 s after a
   million rows), of which nothing is left to see.
@@ -13,25 +14,38 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import signal
 import sys
 from typing import NoReturn
 
 from ..i18n import _
+from ..interrupts import Interrupted
+from ..interrupts import install as catch_signals
 from ..text import shown
 
 
-class Interrupted(BaseException):
-    """Ctrl-C or SIGTERM: a BaseException, so that `finally` blocks clean up on the way out."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
 def say(message: str) -> None:
-    print(f"cicli: {message}", file=sys.stderr)
+    if sys.stderr is not None:  # closed (`2>&-`): print would fall back to standard output, among the data
+        print(f"cicli: {message}", file=sys.stderr)
+
+
+class ClosedStream(io.TextIOBase):
+    """Standard output when the shell closed it (`>&-`): writing there fails as a full disk does, so the command
+    says its output was not written instead of dying on `None`."""
+
+    def __init__(self, what: str):
+        self.what = what
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, self.what)
+
+    def isatty(self) -> bool:
+        return False
+
+    def flush(self) -> None:
+        pass
 
 
 # What an encoding without these characters shows instead: the nearest text, never a false one.
@@ -42,8 +56,11 @@ _NEAREST = {"\u202f": " ", "\u00a0": " ", "\u2009": " ", "≠": "<>", "─": "-"
 
 
 def _nearest(error: UnicodeEncodeError) -> tuple[str, int]:
-    """An encoding error handler: each character the encoding lacks becomes its nearest text, else « ? »."""
+    """An encoding error handler: each character the encoding lacks becomes its nearest text, else « ? »; a lone
+    surrogate (from a file name that is not UTF-8) is escaped."""
     text = error.object[error.start:error.end]
+    if all("\ud800" <= ch <= "\udfff" for ch in text):
+        return text.encode("utf-8", "backslashreplace").decode("ascii"), error.end
     return "".join(_nearest_of(ch, error.encoding) for ch in text), error.end
 
 
@@ -64,12 +81,15 @@ def safe_streams() -> None:
     import codecs
 
     codecs.register_error("cicli-nearest", _nearest)
+    if sys.stdout is None:
+        sys.stdout = ClosedStream(_("standard output is closed"))
     for stream in (sys.stdout, sys.stderr):
         if not hasattr(stream, "reconfigure"):
             continue
         try:
             if stream is sys.stdout and not stream.isatty() and "PYTHONIOENCODING" not in os.environ:
-                stream.reconfigure(encoding="utf-8", errors="strict")
+                # UTF-8 writes every character but a lone surrogate (a file name that is not UTF-8): escaped.
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
             else:
                 stream.reconfigure(errors="cicli-nearest")
         except (OSError, ValueError):  # a closed stream: nothing will be written to it
@@ -82,11 +102,7 @@ def main() -> NoReturn:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `cicli … | head` ends quietly
 
-    def interrupt(signum, frame):
-        raise Interrupted(signum)
-
-    signal.signal(signal.SIGINT, interrupt)
-    signal.signal(signal.SIGTERM, interrupt)
+    catch_signals()
     try:
         from . import app
 
@@ -119,7 +135,8 @@ def end(code) -> NoReturn:
         print(code, file=sys.stderr)
         code = 1
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:  # the reader went away, where there is no SIGPIPE: nothing to say
         pass
     except OSError as e:  # a full disk, or no output at all (`>&-`): the output is not whole
@@ -127,14 +144,15 @@ def end(code) -> NoReturn:
     except ValueError:  # closed
         pass
     try:
-        sys.stderr.flush()
+        if sys.stderr is not None:
+            sys.stderr.flush()
     except (OSError, ValueError):
         pass
     os._exit(code)
 
 
-# Errors of writing, not of cicli: a disk or quota full, a file too large.
-_NO_ROOM = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, name)}
+# Errors of writing, not of cicli: a disk or quota full, a file too large, an output the shell closed.
+_NO_ROOM = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EBADF") if hasattr(errno, name)}
 
 
 def no_room(e: BaseException) -> bool:

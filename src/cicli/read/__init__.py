@@ -26,6 +26,8 @@ BUNDLED = "centres.csv"
 EVIDENCE = "evidence.csv"  # beside it: the report's sentences behind each centre's facts
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+_NOT_TEXT = {"rot-13", "rot13", "base64", "hex", "quopri", "uu", "zlib", "bz2", "idna", "punycode", "undefined",
+             "unicode-escape", "raw-unicode-escape", "unicode_escape", "raw_unicode_escape"}
 MAX_CSV_BYTES = 1 << 30  # a gigabyte of text: ten times the largest inventory this machine reads in seconds
 
 __all__ = ["Table", "bundled_evidence", "bundled_path", "read_table"]
@@ -78,10 +80,14 @@ def read_table(path: str | os.PathLike | None = None, *, sheet: str | None = Non
                            "files.", size=size >> 20, limit=MAX_CSV_BYTES >> 20), code="too-large", path=name)
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
+            info = codecs.lookup(encoding)
         except LookupError:
             raise UsageError(_("{encoding} is not an encoding Python knows; try utf-8, cp1252 or latin-1.",
                                encoding=quoted(encoding)), option="encoding") from None
+        # base64, rot13, zlib… are codecs too, but of bytes or of text into text: not how a file's text is written.
+        if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_TEXT:
+            raise UsageError(_("{encoding} is not a text encoding; try utf-8, cp1252 or latin-1.",
+                               encoding=quoted(encoding)), option="encoding")
         return read_csv(p, encoding, name)
     bom = bom_encoding(p) or _wide_encoding(p)
     if bom:

@@ -40,6 +40,9 @@ def bom_encoding(p: Path) -> str | None:
         head = f.read(4)
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    # UTF-32's little-endian mark begins as UTF-16's does: it is looked for first.
+    if head.startswith(codecs.BOM_UTF32_LE) or head.startswith(codecs.BOM_UTF32_BE):
+        return "utf-32"
     if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
         return "utf-16"
     return None
@@ -161,9 +164,10 @@ def _arrow_csv(p: Path, encoding: str, delimiter: str, skip: int, width: int) ->
     import pyarrow.csv as pcsv
 
     names = [f"c{i}" for i in range(width)]
+    source = _arrow_source(p)
     try:
         table = pcsv.read_csv(
-            p,
+            source,
             read_options=pcsv.ReadOptions(skip_rows=skip, column_names=names, block_size=READ_BLOCK_BYTES,
                                           encoding="utf8" if encoding in ("utf-8", "utf-8-sig") else encoding,
                                           use_threads=p.stat().st_size > THREADED_READ_BYTES),
@@ -174,9 +178,20 @@ def _arrow_csv(p: Path, encoding: str, delimiter: str, skip: int, width: int) ->
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, LookupError):
         return None  # a ragged row (Arrow stops at it), bytes not in the encoding, …
+    finally:
+        if not isinstance(source, str):
+            source.close()
     if table.num_rows == 0 or (_may_swallow(p, table) and _odd_quotes(p)):
         return None
     return table.columns
+
+
+def _arrow_source(p: Path):
+    """The path as Arrow opens it; a name that is not UTF-8 (Arrow cannot encode it) as a file Python opened."""
+    try:
+        return str(p).encode("utf-8") and str(p)
+    except UnicodeEncodeError:
+        return p.open("rb")
 
 
 def _may_swallow(p: Path, table) -> bool:

@@ -1,86 +1,44 @@
 """An XLSX file as a package of parts, looked at before any cell is expanded.
 
 A workbook declares little and may hold anything: a corner cell at XFD1048576 makes a reader build a
-rectangle of 17 billion cells, one long shared text used by every cell makes gigabytes of copies.
-So the archive is checked first (entries, sizes, ratios, DTDs), then the chosen sheet's XML is
-measured with byte searches (its extent, its cells, the text its shared strings would expand to,
-its formulas and error cells) before anything builds a table. Limits are Apache POI's for the
-archive, and what this machine reads in a few seconds for the cells.
+rectangle of 17 billion cells, one long shared text used by every cell makes gigabytes of copies, a
+relationship may point outside the archive, two parts may bear one name. So the archive is checked first
+(entries, sizes, ratios, encryption, compression, names), every part cicli reads is checked for DTDs and
+read as XML by Python's own parser (whatever prefix or quoting the file uses), and the chosen sheet is
+surveyed (read.survey) before anything builds a table. Limits are Apache POI's for the archive.
 """
 
 from __future__ import annotations
 
-import html
-import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import InputError
 from ..i18n import _
+from .xml_parts import attributes, children, descendants, local, parse, utf8_part
 
 ZIP_MAX_ENTRIES = 1000
 ZIP_MAX_RATIO = 100
 ZIP_MAX_TOTAL = 1 << 30  # bytes the whole archive may inflate to
-MAX_DENSE_CELLS = 4_000_000  # the rectangle calamine builds; beyond it, cells are read one by one
-MAX_CELLS = 3_000_000  # cells cicli reads from a workbook (a CSV has no such limit)
-MAX_TEXT = 400 << 20  # bytes of text the cells hold once shared strings are expanded
-MAX_SHEET_XML = 400 << 20  # bytes of a sheet's XML, read whole to be measured
+MAX_PART = 400 << 20  # bytes of one part read whole (a sheet, its shared strings)
+_STORED, _DEFLATED = 0, 8  # the only compression methods Excel and LibreOffice write
 
 _OFFICE_DOCUMENT = "/officeDocument"
-_SHEET_REF = re.compile(rb'<sheet\b([^>]*)/?>')
-_ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
-_ACTIVE_TAB = re.compile(rb'<workbookView\b[^>]*\bactiveTab="(\d+)"')
-_RELATIONSHIP = re.compile(rb'<Relationship\b([^>]*)/?>')
-_ROW_NUMBER = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
-_CELL = re.compile(rb'<c\b([^>]*?)(?:/>|>(.*?)</c>)', re.DOTALL)
-_SHARED_CELL = re.compile(rb'<c\b[^>]*?\bt="s"[^>]*>\s*<v>(\d+)</v>')
-_STRING_ITEM = re.compile(rb'<si\b[^>]*>(.*?)</si>|<si\b[^>]*/>', re.DOTALL)
-_TEXT_RUN = re.compile(rb'<t\b[^>]*>(.*?)</t>', re.DOTALL)
-_VALUE = re.compile(rb'<v\b[^>]*>(.*?)</v>', re.DOTALL)
-_FORMULA = re.compile(rb'<f\b[^>]*?(?:/>|>(.*?)</f>)', re.DOTALL)
-_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
+_STRICT = "purl.oclc.org/ooxml"
 
 
 @dataclass
 class Sheet:
     name: str
-    part: str  # path of its XML in the archive
+    part: str  # path of its XML in the archive ("" when the workbook names a sheet it does not hold)
     state: str  # visible, hidden or veryHidden
     position: int
 
     @property
     def visible(self) -> bool:
         return self.state == "visible"
-
-
-@dataclass
-class Measure:
-    """What a sheet holds, from its XML's bytes: extent, cells, text, and the cells cicli cannot read."""
-
-    rows: int  # the last row number
-    width: int  # the last column number
-    cells: int
-    text: int  # bytes of text of its shared strings, expanded cell by cell (an upper bound)
-    formulas: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, formula) without a value
-    errors: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, #REF!…)
-
-    @property
-    def dense(self) -> int:
-        return self.rows * self.width
-
-
-def column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
-def cell_position(ref: str) -> tuple[int, int] | None:
-    match = _REF.match(ref)
-    return (int(match.group(2)), column_number(match.group(1))) if match else None
 
 
 class Package:
@@ -90,18 +48,44 @@ class Package:
         self.path, self.name = path, name
         try:
             self.zip = zipfile.ZipFile(path)
-            self._check()
-            self.workbook_part = self._workbook_part()
-            self.sheets = self._sheets()
-        except (zipfile.BadZipFile, zlib.error, EOFError, KeyError):
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
             raise InputError(_("the workbook is damaged or truncated (not a readable zip archive)."),
                              code="unreadable-file", path=name) from None
+        try:
+            self._check()
+            self.workbook_part = self._workbook_part()
+            self._read_workbook()
+        except BaseException:
+            self.zip.close()
+            raise
 
     def close(self) -> None:
         self.zip.close()
 
+    def has(self, part: str) -> bool:
+        return part in self._names
+
     def read(self, part: str) -> bytes:
-        return self.zip.read(part)
+        """A part's bytes, checked: a part the workbook names but does not hold, or that cannot be inflated, is a
+        clear refusal naming it."""
+        if part not in self._names:
+            raise InputError(_("the workbook names a part it does not hold ({part}): it is damaged. Open it in Excel "
+                               "or LibreOffice and save it again.", part=part[:80]), code="unreadable-file",
+                             path=self.name)
+        if self.zip.getinfo(part).file_size > MAX_PART:
+            raise InputError(_("part {part} weighs {size} MiB once unpacked, more than cicli reads from a workbook "
+                               "({limit} MiB). Save the sheet as « CSV UTF-8 » and read that file.", part=part[:80],
+                               size=self.zip.getinfo(part).file_size >> 20, limit=MAX_PART >> 20),
+                             code="too-large", path=self.name)
+        try:
+            return self.zip.read(part)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError):
+            raise InputError(_("part {part} of the workbook is damaged and cannot be unpacked.", part=part[:80]),
+                             code="unreadable-file", path=self.name) from None
+
+    def xml(self, part: str) -> bytes:
+        """A part's XML as UTF-8, refused if it declares a DTD; and whether it had to be converted."""
+        return utf8_part(self.read(part), part, self.name)[0]
 
     def _refuse(self, message: str, code: str = "unsafe-file") -> None:
         raise InputError(message, code=code, path=self.name)
@@ -109,10 +93,13 @@ class Package:
     def _check(self) -> None:
         """Refuse what is not a sane workbook from the archive's directory, before any XML is parsed."""
         infos = self.zip.infolist()
-        names = {i.filename for i in infos}
+        self._names = {i.filename for i in infos}
         if len(infos) > ZIP_MAX_ENTRIES:
             self._refuse(_("the workbook holds {count} parts (more than {limit}): refused as unsafe.",
                            count=len(infos), limit=ZIP_MAX_ENTRIES))
+        if len(self._names) < len(infos):
+            self._refuse(_("the workbook holds two parts under one name: a reader would take one, another reader "
+                           "the other. Refused as unsafe."))
         total = sum(i.file_size for i in infos)
         if total > ZIP_MAX_TOTAL:
             self._refuse(_("the workbook would inflate to {size} MiB (more than {limit} MiB): refused as a zip bomb.",
@@ -121,185 +108,99 @@ class Package:
             if i.file_size > (1 << 20) and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1):
                 self._refuse(_("part {part} inflates {ratio} times (more than {limit}:1): refused as a zip bomb.",
                                part=i.filename[:80], ratio=i.file_size // max(i.compress_size, 1), limit=ZIP_MAX_RATIO))
-        if "mimetype" in names and b"opendocument" in self._head("mimetype", 100):
+        if "mimetype" in self._names and b"opendocument" in self._head("mimetype", 100):
             self._refuse(_("this is an OpenDocument spreadsheet (.ods); cicli reads .xlsx and CSV. "
                            "Save it as .xlsx from LibreOffice."), "unsupported-format")
-        if any(n.endswith("workbook.bin") for n in names):
+        if any(n.endswith("workbook.bin") for n in self._names):
             self._refuse(_("this is an Excel binary workbook (.xlsb); cicli reads .xlsx and CSV. "
                            "Save it from Excel as « Classeur Excel (.xlsx) »."), "unsupported-format")
         for i in infos:
-            # A DTD can only stand in the prolog, before the root element: the first bytes tell.
-            if i.filename.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in (head := self._head(i.filename))
-                                                           or b"<!ENTITY" in head):
-                self._refuse(_("part {part} declares a DTD or XML entities, which workbooks never need: refused as "
-                               "an XML entity attack.", part=i.filename[:80]))
+            if i.flag_bits & 0x1:
+                self._refuse(_("part {part} of the workbook is encrypted; cicli cannot read it. Remove the password "
+                               "in Excel (File > Info > Protect Workbook) and save it as .xlsx.", part=i.filename[:80]),
+                             "encrypted-file")
+            if i.compress_type not in (_STORED, _DEFLATED):
+                self._refuse(_("part {part} is compressed with a method Excel and LibreOffice never use (zip method "
+                               "{method}); cicli cannot read it. Open the file where it was made and save it as .xlsx.",
+                               part=i.filename[:80], method=i.compress_type), "unsupported-format")
 
     def _head(self, part: str, size: int = 4096) -> bytes:
-        with self.zip.open(part) as f:
-            return f.read(size)
+        try:
+            with self.zip.open(part) as f:
+                return f.read(size)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError):
+            raise InputError(_("part {part} of the workbook is damaged and cannot be unpacked.", part=part[:80]),
+                             code="unreadable-file", path=self.name) from None
 
     def _workbook_part(self) -> str:
         """Where the workbook is: the package's relationships say (most put it at xl/workbook.xml)."""
-        names = set(self.zip.namelist())
         target = None
-        if "_rels/.rels" in names:
-            for attributes in _RELATIONSHIP.findall(self.read("_rels/.rels")):
-                found = dict(_ATTRIBUTE.findall(attributes))
-                if found.get(b"Type", b"").decode().endswith(_OFFICE_DOCUMENT):
-                    target = found.get(b"Target", b"").decode().lstrip("/")
+        if "_rels/.rels" in self._names:
+            for found in self._relationship_elements("_rels/.rels"):
+                if found.get("Type", "").endswith(_OFFICE_DOCUMENT):
+                    target = self._resolve("", found.get("Target", ""))
         target = target or "xl/workbook.xml"
-        if target not in names:
-            what = _("an empty zip archive") if not names else _("a zip archive without an Excel workbook in it")
+        if target not in self._names:
+            what = _("an empty zip archive") if not self._names else _("a zip archive without an Excel workbook in it")
             self._refuse(_("this is {what}; cicli reads .xlsx workbooks and CSV files.", what=what),
                          "unsupported-format")
-        if b"purl.oclc.org/ooxml" in self._head(target):
+        if _STRICT.encode() in self._head(target):
             self._refuse(_("the workbook is saved as « Strict Open XML », which cicli cannot read. Save it again "
                            "from Excel as « Classeur Excel (.xlsx) »."), "unsupported-format")
         return target
 
-    def _relationships(self, part: str) -> dict[str, str]:
-        """The targets of a part's relationships, as paths in the archive."""
+    def _relationship_elements(self, rels: str) -> list[dict[str, str]]:
+        root = parse(self.read(rels), rels, self.name)
+        return [attributes(e) for e in descendants(root, "Relationship")]
+
+    def _resolve(self, folder: str, target: str) -> str:
+        """A relationship's target as a path in the archive; one that climbs out of it is refused."""
+        path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath(folder) / target)
+        parts: list[str] = []
+        for piece in path.replace("\\", "/").split("/"):
+            if piece == "..":
+                if not parts:
+                    self._refuse(_("the workbook points outside itself ({target}): refused as unsafe.",
+                                   target=target[:80]))
+                parts.pop()
+            elif piece not in ("", "."):
+                parts.append(piece)
+        return "/".join(parts)
+
+    def relationships(self, part: str) -> dict[str, tuple[str, str]]:
+        """A part's relationships: id → (type's last word, target path in the archive). External targets
+        (links to web pages) are left out."""
         folder = PurePosixPath(part).parent
-        rels = folder / "_rels" / (PurePosixPath(part).name + ".rels")
-        if str(rels) not in self.zip.namelist():
+        rels = str(folder / "_rels" / (PurePosixPath(part).name + ".rels"))
+        if rels not in self._names:
             return {}
         out = {}
-        for attributes in _RELATIONSHIP.findall(self.read(str(rels))):
-            found = {k.decode(): v.decode() for k, v in _ATTRIBUTE.findall(attributes)}
-            target = found.get("Target", "")
-            path = target.lstrip("/") if target.startswith("/") else str(folder / target)
-            out[found.get("Id", "")] = _normal(path)
-            if found.get("Type", "").endswith("/sharedStrings"):
-                out["sharedStrings"] = _normal(path)
+        for found in self._relationship_elements(rels):
+            if found.get("TargetMode", "").lower() == "external":
+                continue
+            kind = found.get("Type", "").rsplit("/", 1)[-1]
+            out[found.get("Id", "")] = (kind, self._resolve(str(folder), found.get("Target", "")))
         return out
 
-    def _sheets(self) -> list[Sheet]:
-        workbook = self.read(self.workbook_part)
-        targets = self._relationships(self.workbook_part)
-        self.shared_strings_part = targets.get("sharedStrings")
-        active = _ACTIVE_TAB.search(workbook)
-        self.active = int(active.group(1)) if active else 0
-        sheets = []
-        for position, attributes in enumerate(_SHEET_REF.findall(workbook)):
-            found = {k.decode(): html.unescape(v.decode()) for k, v in _ATTRIBUTE.findall(attributes)}
-            part = targets.get(found.get("r:id", ""), "")
-            sheets.append(Sheet(found.get("name", ""), part, found.get("state", "visible"), position))
-        return sheets
-
-    # --- measuring a sheet -------------------------------------------------------------------
-
-    def measure(self, sheet: Sheet) -> Measure:
-        size = self.zip.getinfo(sheet.part).file_size
-        if size > MAX_SHEET_XML:
-            raise InputError(_("sheet {sheet} weighs {size} MiB once unpacked, more than cicli reads from a workbook "
-                               "({limit} MiB). Save the sheet as « CSV UTF-8 » and read that file.",
-                               sheet=repr(sheet.name)[:80], size=size >> 20, limit=MAX_SHEET_XML >> 20),
-                             code="too-large", path=self.name)
-        data = self.read(sheet.part)
-        rows = max((int(n) for n in _ROW_NUMBER.findall(data)), default=0)
-        width = _widest(data)
-        cells = data.count(b"<c ") + data.count(b"<c>")
-        text = self._shared_text(data) if b't="s"' in data else 0
-        measure = Measure(rows, width, cells, text)
-        if b"<f" in data or b't="e"' in data:  # rare: only then is every cell looked at
-            _unreadable_cells(data, measure)
-        return measure
-
-    def _shared_text(self, data: bytes) -> int:
-        """An upper bound of the bytes of text the shared strings make once copied into every cell that uses
-        them (the XML of an item is at least as long as its text): first from the longest item and the count
-        of such cells, exactly when that bound is too high."""
-        lengths = self.shared_lengths()
-        if not lengths:
-            return 0
-        uses = data.count(b't="s"')
-        if uses * max(lengths) <= MAX_TEXT:
-            return uses * max(lengths)
-        return sum(lengths[int(i)] if int(i) < len(lengths) else 0 for i in _SHARED_CELL.findall(data))
-
-    def shared_lengths(self) -> list[int]:
-        if not self.shared_strings_part or self.shared_strings_part not in self.zip.namelist():
-            return []
-        return [m.end() - m.start() for m in _STRING_ITEM.finditer(self.read(self.shared_strings_part))]
-
-    def shared_strings(self) -> list[str]:
-        if not self.shared_strings_part or self.shared_strings_part not in self.zip.namelist():
-            return []
-        return [text_of(m.group(1) or b"") for m in _STRING_ITEM.finditer(self.read(self.shared_strings_part))]
-
-    def sparse_rows(self, sheet: Sheet, shared: list[str]) -> dict[int, dict[int, str]]:
-        """The cells of a sheet one by one, for a sheet whose rectangle is too large to build: row → column → text."""
-        rows: dict[int, dict[int, str]] = {}
-        for attributes, body in _CELL.findall(self.read(sheet.part)):
-            found = dict(_ATTRIBUTE.findall(attributes))
-            position = cell_position(found.get(b"r", b"").decode())
-            if position is None:
-                continue
-            value = _cell_value(found.get(b"t", b"n").decode(), body or b"", shared)
-            if value != "":
-                rows.setdefault(position[0], {})[position[1]] = value
-        return rows
-
-
-def _normal(path: str) -> str:
-    parts: list[str] = []
-    for piece in path.split("/"):
-        if piece == "..":
-            if parts:
-                parts.pop()
-        elif piece not in ("", "."):
-            parts.append(piece)
-    return "/".join(parts)
-
-
-def _widest(data: bytes) -> int:
-    """The last column any cell reference names, from the longest run of letters found."""
-    for letters in (3, 2):
-        found = re.findall(rb'<c\b[^>]*?\br="([A-Z]{%d})\d' % letters, data)
-        if found:
-            return max(column_number(f.decode()) for f in found)
-    found = re.findall(rb'<c\b[^>]*?\br="([A-Z])\d', data)
-    return max((column_number(f.decode()) for f in found), default=0)
-
-
-def text_of(xml: bytes) -> str:
-    """The text of a string item or an inline string: its runs, entities decoded."""
-    runs = _TEXT_RUN.findall(xml)
-    return html.unescape(b"".join(runs).decode("utf-8", "replace"))
-
-
-def _cell_value(kind: str, body: bytes, shared: list[str]) -> str:
-    if kind == "inlineStr":
-        return text_of(body)
-    value = _VALUE.search(body)
-    raw = html.unescape(value.group(1).decode("utf-8", "replace")) if value else ""
-    if kind == "s":
-        return shared[int(raw)] if raw.isdigit() and int(raw) < len(shared) else ""
-    if kind == "e":
-        return ""
-    if kind == "b":
-        return "true" if raw == "1" else "false" if raw == "0" else raw
-    if kind == "n" and raw:
+    def _read_workbook(self) -> None:
+        """The sheets (name, part, state, position), the active tab, the date system, and where the shared
+        strings and the styles are."""
+        root = parse(self.read(self.workbook_part), self.workbook_part, self.name)
+        targets = self.relationships(self.workbook_part)
+        by_kind = dict(targets.values())
+        self.shared_strings_part = by_kind.get("sharedStrings")
+        self.styles_part = by_kind.get("styles")
+        views = descendants(root, "workbookView")
         try:
-            number = float(raw)
+            self.active = int(attributes(views[0]).get("activeTab", "0")) if views else 0
         except ValueError:
-            return raw
-        return str(int(number)) if number.is_integer() else raw
-    return raw
-
-
-def _unreadable_cells(data: bytes, measure: Measure) -> None:
-    """Formulas without a stored value, and error cells: a spreadsheet shows something there, cicli nothing."""
-    for attributes, body in _CELL.findall(data):
-        body = body or b""
-        found = dict(_ATTRIBUTE.findall(attributes))
-        position = cell_position(found.get(b"r", b"").decode())
-        if position is None:
-            continue
-        value = _VALUE.search(body)
-        if found.get(b"t") == b"e":
-            shown = html.unescape(value.group(1).decode("utf-8", "replace")) if value else ""
-            measure.errors.append((*position, shown))
-        elif (formula := _FORMULA.search(body)) and not (value and value.group(1)):
-            text = html.unescape((formula.group(1) or b"").decode("utf-8", "replace"))
-            measure.formulas.append((*position, "=" + text))
+            self.active = 0
+        properties = descendants(root, "workbookPr")
+        date1904 = attributes(properties[0]).get("date1904", "0").lower() if properties else "0"
+        self.date1904 = date1904 in ("1", "true")
+        self.sheets = []
+        for sheets in children(root, "sheets"):
+            for position, element in enumerate(e for e in sheets if local(e.tag) == "sheet"):
+                found = attributes(element)
+                _kind, part = targets.get(found.get("id", ""), ("", ""))
+                self.sheets.append(Sheet(found.get("name", ""), part, found.get("state", "visible"), position))

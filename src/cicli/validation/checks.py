@@ -122,6 +122,8 @@ def typed(values: pa.ChunkedArray, spec: schema.Column, flag: Flagger) -> pa.Arr
         cleaned = pc.replace_substring(pc.replace_substring_regex(values, "[\\s\u00a0\u202f$]", ""), ",", ".")
         readable = pc.match_substring_regex(cleaned, _NUMBER)
         numbers = one_chunk(pc.cast(pc.if_else(readable, cleaned, text(None)), pa.float64()))
+        # « 1e309 » is a number to the parser and infinity to a float: no workbook or JSON can hold it.
+        numbers = pc.if_else(pc.is_finite(numbers), numbers, pa.nulls(1, pa.float64())[0])
         if pc.any(invalid(numbers)).as_py():  # amounts as people write them: « 12,5 M$ », « $1,250,000 »
             numbers = _amounts(values, numbers, spec, flag, invalid(numbers))
         flag.rows("invalid-number", invalid(numbers), spec.name, values,

@@ -7,6 +7,7 @@ what it understood; what is truly ambiguous is refused by the caller.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, timedelta
 
@@ -124,4 +125,5 @@ def number_of(text: str) -> tuple[float | None, str | None]:
         return None, None
     value = float(digits)
     unit = m.group("unit")
-    return (value * _UNITS[unit], UNIT) if unit else (value, None)
+    value, how = (value * _UNITS[unit], UNIT) if unit else (value, None)
+    return (value, how) if math.isfinite(value) else (None, None)

@@ -1,4 +1,4 @@
-"""The CSV export: the annex with its typology.
+"""The CSV export: the annex with its typology, written by the one CSV writer (render.streams.write_csv).
 
 Plain, it is data: the file's own text, `,`, UTF-8. With `excel` it is what French Excel opens and reads:
 `;`, UTF-8 with a BOM, CRLF, coded values as words of the chosen language, numbers with a decimal comma,
@@ -12,7 +12,8 @@ from datetime import date
 
 import pandas as pd
 
-from .safety import atomic_write, defuse
+from ..render.streams import write_csv
+from .safety import atomic_write, strip_illegal
 from .tables import annex_table, earlier_verdicts
 
 
@@ -20,11 +21,12 @@ def write(job) -> None:
     table = annex_table(job.centres, job.table, job.lang, words=job.excel)
     if job.excel:
         table = table.apply(lambda column: column.map(_excel_text))
-    frame, removed = defuse(table)
+    frame, removed = strip_illegal(table)
     job.note_removed(removed)
     job.note_earlier_verdicts(earlier_verdicts(job.centres))
     buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, sep=";" if job.excel else ",", lineterminator="\r\n" if job.excel else "\n")
+    write_csv([str(c) for c in frame.columns], [frame[c] for c in frame.columns], buffer,
+              delimiter=";" if job.excel else ",", newline="\r\n" if job.excel else "\n")
     data = buffer.getvalue().encode("utf-8-sig" if job.excel else "utf-8")
     atomic_write(job.target, lambda s: s.write(data), job.force)
 

@@ -12,7 +12,6 @@ import io
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,12 +19,11 @@ import pandas as pd
 
 from ..errors import OutputError
 from ..i18n import _
+from ..interrupts import critical
 from ..read import bundled_path
 from ..text import quoted, shown
+from .scratch import temporary_file
 
-# What Excel and LibreOffice would run as a formula (after any apostrophes); a plain number is not one.
-_FORMULA_START = r"^'*[=+\-@\t\r]"
-_PLAIN_NUMBER = r"^[+-]?\d+(?:[.,]\d+)?$"
 # XML 1.0 forbids these; openpyxl refuses them, Excel too.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -60,9 +58,11 @@ def check_output(out: Path, source: str | None, force: bool) -> Path:
 
 
 def atomic_write(target: Path, write: Callable[[io.BufferedWriter], None], force: bool) -> None:
-    """Write through a temporary file beside `target`, then move it into place in one step."""
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    """Write through a temporary file beside `target` (writers.scratch), then move it into place in one step."""
+    temporary = None
     try:
+        with critical():  # a signal now waits until the file is known to the cleanup below
+            fd, temporary = temporary_file(target)
         with os.fdopen(fd, "wb") as stream:
             write(stream)
             stream.flush()
@@ -72,12 +72,16 @@ def atomic_write(target: Path, write: Callable[[io.BufferedWriter], None], force
         os.chmod(temporary, 0o666 & ~umask)
         if target.exists() and not force:  # appeared while we worked
             raise OutputError(_("the file appeared while cicli was writing."), path=shown(str(target)), hint="force")
-        os.replace(temporary, target)
+        with critical():
+            os.replace(temporary, target)
+            temporary = None
     except BaseException as e:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        with critical():
+            if temporary is not None:
+                try:
+                    os.unlink(temporary)
+                except OSError:
+                    pass
         if isinstance(e, OSError):  # a full disk, a quota, a folder gone: the target is untouched
             raise OutputError(_("the file could not be written: {reason}.", reason=e.strerror or shown(str(e), 200)),
                               path=shown(str(target))) from None
@@ -115,24 +119,4 @@ def strip_illegal(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
             out[column] = cleaned
         removed += count
     out.columns = [_ILLEGAL.sub("", str(c)) for c in out.columns]
-    return out, removed
-
-
-def defuse_text(values: pd.Series) -> pd.Series:
-    """Cells a spreadsheet would run as formulas (« =… », « +… », « -2+3 », « @… », tab or CR first, after any
-    apostrophes) get one apostrophe more: what cicli reads back without it (read.table.undefuse)."""
-    risky = values.str.match(_FORMULA_START) & ~values.str.match(_PLAIN_NUMBER)
-    return values.where(~risky, "'" + values)
-
-
-def defuse(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """For CSV: `strip_illegal`, and cells and headers that would run as formulas get a leading apostrophe.
-
-    (XLSX needs no apostrophe: its strings are written as text cells.)
-    """
-    out, removed = strip_illegal(frame)
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = defuse_text(out[column])
-    out.columns = defuse_text(pd.Series([str(c) for c in out.columns], dtype=object)).tolist()
     return out, removed

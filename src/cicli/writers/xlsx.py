@@ -11,7 +11,6 @@ annexes export in bounded memory.
 from __future__ import annotations
 
 import math
-import tempfile
 import warnings
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,6 +22,7 @@ from .. import __version__, labels, schema
 from ..i18n import _, readable_date
 from ..typology import AXIS_NAMES
 from .safety import atomic_write, input_checksum, strip_illegal
+from .scratch import temporary_folder
 from .tables import annex_table, comparison_table, earlier_verdicts, method_table, typology_table
 
 MAX_WIDTH = 60
@@ -85,7 +85,7 @@ def write_workbook(target: Path, sheets: list[Sheet], *, force: bool, progress=N
     stamp = readable_date(*_today())
 
     def write(stream) -> None:
-        with tempfile.TemporaryDirectory(prefix="cicli-", ignore_cleanup_errors=True) as scratch:
+        with temporary_folder() as scratch:
             workbook = xlsxwriter.Workbook(stream, {"constant_memory": True, "tmpdir": scratch,
                                                     "strings_to_numbers": False, "strings_to_formulas": False,
                                                     "strings_to_urls": False})

@@ -49,6 +49,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "invalid-url": (WARNING, N_("The source is not a web address (http:// or https://).")),
     "outside-quebec": (WARNING, N_("The latitude/longitude lies outside Quebec: the centre is left off the map.")),
     "control-character": (WARNING, N_("A cell holds control, zero-width or direction characters.")),
+    "look-alike": (WARNING, N_("A name or a place mixes Latin letters with look-alike letters of another alphabet, or "
+                               "holds direction marks: it could pass for another; cicli never matches it to the "
+                               "report.")),
     "formula-without-value": (WARNING, N_("A cell holds a formula whose result the file does not store: cicli "
                                           "cannot compute it and reads the cell as empty.")),
     "error-cell": (WARNING, N_("A cell shows a spreadsheet error (#REF!, #N/A…): cicli reads it as empty.")),

@@ -13,9 +13,11 @@ _LIGATURES = (("ß", "ss"), ("œ", "oe"), ("æ", "ae"))
 
 
 def bare(text: str) -> str:
-    """Lowercase, without accents, ligatures spelt out; punctuation still there."""
+    """Lowercase, without accents, ligatures spelt out; punctuation still there. Characters that show nothing
+    (soft hyphens, zero-width spaces and joiners, direction marks: Unicode's format characters) are dropped: a
+    header « No\u00adm » is « Nom »."""
     decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").lower()
+    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) not in ("Mn", "Cf")).lower()
     for ligature, letters in _LIGATURES:
         bare = bare.replace(ligature, letters)
     return bare
@@ -59,10 +61,23 @@ def shown(text: str, limit: int = 300) -> str:
     text = str(text)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    if text.isprintable():
+    if text.isprintable() and not _SUSPECT.search(text):
         return text
-    return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in _HIDDEN else ch
-                   for ch in text)
+    disguised = _disguised(text)
+    return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in _HIDDEN
+                   or ch in disguised else ch for ch in text)
+
+
+def _disguised(text: str) -> set[str]:
+    """The look-alike letters of words that mix them with Latin ones (see look_alike): shown escaped."""
+    if look_alike(text) is None:
+        return set()
+    out = set()
+    for word in re.findall(r"[^\W\d_]+", text):
+        scripts = {_script(ch) for ch in word}
+        if "LATIN" in scripts and scripts & set(_LOOK_ALIKE_SCRIPTS):
+            out |= {ch for ch in word if _script(ch) in _LOOK_ALIKE_SCRIPTS}
+    return out
 
 
 def quoted(value, limit: int = 80) -> str:
@@ -74,6 +89,33 @@ def visible(text: str) -> str:
     """Text for a terminal or a document: its line breaks kept, every other character that would act on a
     terminal or hide itself (escape sequences, direction marks) written as an escape."""
     text = str(text)
-    if text.isprintable():
+    if text.isprintable() and not _SUSPECT.search(text):
         return text
     return "\n".join(shown(line, len(line) + 1) for line in text.split("\n"))
+
+
+# Alphabets whose letters look like Latin ones: a word that mixes one with Latin letters can pass for another.
+_LOOK_ALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC")
+_DIRECTION = {0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+# Where those letters and marks live: text without any is looked at no further.
+_SUSPECT = re.compile("[\u0370-\u058f\u13a0-\u13ff\u2c80-\u2cff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "").split(" ", 1)[0]
+
+
+def look_alike(text: str) -> str | None:
+    """Why `text` may pass for something it is not: direction controls (which reorder what a screen shows), or a
+    word mixing Latin letters with look-alike letters of another alphabet (a Cyrillic « А » in « HIFА »). The
+    first such character, or None."""
+    if not _SUSPECT.search(str(text)):
+        return None
+    for ch in str(text):
+        if ord(ch) in _DIRECTION:
+            return ch
+    for word in re.findall(r"[^\W\d_]+", str(text)):
+        scripts = {_script(ch) for ch in word if ch.isalpha()}
+        if "LATIN" in scripts and scripts & set(_LOOK_ALIKE_SCRIPTS):
+            return next(ch for ch in word if _script(ch) in _LOOK_ALIKE_SCRIPTS)
+    return None

@@ -201,9 +201,12 @@ class SheetReader:
             try:
                 self.row = int(reference)
             except ValueError:
-                self._refuse_position(reference)
+                self.row = 0
         if not 1 <= self.row <= MAX_ROW:
-            self._refuse_position(reference or str(self.row))
+            raise InputError(_("sheet {sheet} numbers a row {reference}, beyond what a spreadsheet holds (rows 1 to "
+                               "{rows}): the file is damaged or was not made by a spreadsheet.",
+                               sheet=_quoted(self.sheet), reference=_quoted(reference or str(self.row), 24),
+                               rows=readable_count(MAX_ROW)), code="unreadable-file", path=self.name)
         self.column = 0
 
     def _place(self, reference: str | None) -> None:

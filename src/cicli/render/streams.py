@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -93,12 +94,35 @@ def write_json(data, stream: IO[str]) -> None:
 
 
 def markdown_table(columns: list[str], rows: list[list[str]]) -> str:
+    """A GitHub-flavoured table; every cell's text is text (markdown_text), its line breaks `<br>`."""
     from tabulate import tabulate
 
+    cells = [[markdown_text(cell, lines="<br>") for cell in row] for row in rows]
+    # Cells stay as written (tabulate would read « 1e5 » as 100000.0); counts and amounts align right.
+    align = ["right" if any(row[j] for row in rows) and all(_FIGURE.fullmatch(row[j]) for row in rows if row[j])
+             else "left" for j in range(len(columns))]
+    return tabulate(cells, headers=[markdown_text(c, lines="<br>") for c in columns], tablefmt="github",
+                    disable_numparse=True, colalign=align) + "\n"
+
+
+_FIGURE = re.compile(r"-?[0-9][0-9 \u00a0\u202f,.]*( ?\$)?")
+
+
+#: What Markdown would read as markup in running text (emphasis, code, links, cells, strikethrough), and at the
+#: start of a line (a heading, a list, a quote): escaped with a backslash.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
+_LINE_START = re.compile(r"^([#+=-]|[0-9]+(?=[.)]))")
+
+
+def markdown_text(text, lines: str = " ") -> str:
+    """A value as Markdown and the HTML it allows show it, as text: `&`, `<` and `>` as entities (no tag, no
+    entity of the file's can act), Markdown's punctuation escaped (no emphasis, link, table cell or heading of the
+    file's), terminal escapes shown (text.visible), and line breaks as `lines`."""
     from ..text import visible
 
-    cells = [[visible(cell).replace("\n", "<br>").replace("|", "\\|") for cell in row] for row in rows]
-    return tabulate(cells, headers=[visible(c) for c in columns], tablefmt="github") + "\n"
+    text = visible(str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    return lines.join(_LINE_START.sub(r"\\\1", line.strip()) for line in text.split("\n"))
 
 
 def write_markdown_sections(sections: list[Section], stream: IO[str]) -> None:
@@ -109,27 +133,22 @@ def write_markdown_sections(sections: list[Section], stream: IO[str]) -> None:
 
     for n, section in enumerate(sections):
         if section.title:
-            stream.write(("\n" if n else "") + f"## {_inline(visible(section.title))}\n\n")
+            stream.write(("\n" if n else "") + f"## {markdown_text(section.title)}\n\n")
         if section.cards:
             stacked = [i for i in (section.stack or {}) if i]
             for row in section.rows:
-                stream.write(f"### {_inline(visible(row[0]))}\n\n")
+                stream.write(f"### {markdown_text(row[0])}\n\n")
                 under = " · ".join(dict.fromkeys(row[i] for i in stacked if row[i]))
                 if under:
-                    stream.write(f"{_inline(visible(under))}\n\n")
+                    stream.write(f"{markdown_text(under)}\n\n")
                 for i, column in enumerate(section.columns):
                     if i and i not in stacked and row[i]:
-                        stream.write("- " + _("{label}: {value}", label=f"**{_inline(visible(column))}**",
-                                                  value=_inline(visible(row[i]))) + "\n")
+                        stream.write("- " + _("{label}: {value}", label=f"**{markdown_text(column)}**",
+                                                  value=markdown_text(row[i])) + "\n")
                 stream.write("\n")
         else:
             stream.write(markdown_table(section.columns, section.rows))
         if section.caption:
-            stream.write(f"\n{_inline(section.caption)}\n")
+            stream.write(f"\n{markdown_text(section.caption)}\n")
 
 
-def _inline(text: str) -> str:
-    """Text on one Markdown line, its markup characters escaped."""
-    import re
-
-    return re.sub(r"([`*_<>|])", r"\\\1", text.replace("\n", " "))

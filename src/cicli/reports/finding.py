@@ -11,7 +11,7 @@ from ..errors import UsageError
 from ..i18n import _, ngettext
 from ..knowledge import knowledge
 from ..speed.fold import fold_column
-from ..text import fold, quoted, some_of
+from ..text import fold, look_alike, quoted, shown, some_of
 from ..typology.facts import and_list
 
 MAX_CANDIDATES = 10  # an ambiguous name lists this many centres, then counts the rest
@@ -24,6 +24,10 @@ def find(table: pd.DataFrame, query: str, aliases: pd.Series | None = None) -> s
     group, a building) raises NotACentre, saying what it is and which centre it relates to. Several
     matches, or none, raise UsageError listing the candidates or suggesting the closest.
     """
+    if look_alike(query) is not None:
+        raise UsageError(_("{query} holds letters of another alphabet among Latin ones, or direction marks: it could "
+                           "name one centre while looking like another. Type the name in plain letters.",
+                           query=quoted(query)))
     q = fold(query)
     if not q:
         raise UsageError(_("an empty name matches no centre."))
@@ -60,7 +64,8 @@ def find(table: pd.DataFrame, query: str, aliases: pd.Series | None = None) -> s
             return found[0]
         if len(found) > 1:
             listed = some_of(found, "; ", MAX_CANDIDATES,
-                             lambda i: f"{table.at[i, 'id']} ({table.at[i, 'name']}, {table.at[i, 'locality']})")
+                             lambda i: f"{shown(table.at[i, 'id'])} ({shown(table.at[i, 'name'])}, "
+                                       f"{shown(table.at[i, 'locality'])})")
             raise UsageError(_("{query} matches {count} centres: {listed}. Name one of them by its id.",
                                query=quoted(query), count=len(found), listed=listed))
     words = sorted(set().union(*(set(k) for k in keys), set(localities)) - {""})
@@ -68,7 +73,7 @@ def find(table: pd.DataFrame, query: str, aliases: pd.Series | None = None) -> s
     if close:
         match = (named(lambda k: k == close[0]) | (localities == close[0])).idxmax()
         raise UsageError(_("no centre matches {query}. Did you mean {id} ({name})?", query=quoted(query),
-                           id=table.at[match, "id"], name=table.at[match, "name"]))
+                           id=shown(table.at[match, "id"]), name=shown(table.at[match, "name"])))
     raise UsageError(_("no centre matches {query}.", query=quoted(query)))
 
 

@@ -23,7 +23,16 @@ from ..read import Table, read_table
 from ..results import Section
 from ..speed.arrays import holds_any, in_parallel, text, text_bytes
 from ..text import quoted, some_of
-from .checks import _CONTROL, CONTROL, Flagger, check_coordinates, check_duplicates, check_regions, total_rows
+from .checks import (
+    _CONTROL,
+    CONTROL,
+    Flagger,
+    check_coordinates,
+    check_duplicates,
+    check_look_alike,
+    check_regions,
+    total_rows,
+)
 from .checks import typed as typed_values
 from .names import check_not_a_ci
 
@@ -100,7 +109,7 @@ class Report:
 
 
 def _message(problem: Problem) -> str:
-    if not problem.value or problem.value in problem.message:
+    if not problem.value or problem.value in problem.message or quoted(problem.value) in problem.message:
         return problem.message
     return problem.message + "\n" + _("(the cell reads {value})", value=quoted(problem.value))
 
@@ -228,6 +237,7 @@ def check(table: Table, *, warnings: bool = True) -> tuple[dict[str, pa.Array], 
     if warnings:
         check_regions(cells, flag, total_rows(cells, flag))
         check_not_a_ci(cells, flag)
+        check_look_alike(cells, flag)
         check_duplicates(cells, flag)
         check_coordinates(typed, flag)
     # As a person reads a sheet: by row, then left to right; notes without a row last.

@@ -350,3 +350,31 @@ def check_coordinates(typed: dict, flag: Flagger) -> None:
             return text
 
         flag.rows("outside-quebec", outside, column, numbers, message)
+
+
+def check_look_alike(cells: pa.Table, flag: Flagger) -> None:
+    """Names and places that mix Latin letters with look-alike letters of another alphabet (cicli.text.look_alike;
+    direction marks are control characters, flagged as such). Arrow finds the few candidate cells; Python looks at
+    them."""
+    import unicodedata
+
+    from ..text import _SUSPECT, look_alike
+
+    def letter(value: str):
+        found = look_alike(value)
+        return found if found is not None and found.isalpha() else None
+
+    for column in ("name", "locality", "region"):
+        if column not in cells.column_names:
+            continue
+        values = cells[column]
+        maybe = pc.match_substring_regex(values, _SUSPECT.pattern)
+        if not pc.any(maybe).as_py():
+            continue
+        rows = np.flatnonzero(to_numpy_bools(maybe))
+        hits = np.zeros(len(values), dtype=bool)
+        hits[[int(r) for r in rows if letter(values[int(r)].as_py())]] = True
+        flag.rows("look-alike", hits, column, values, lambda i, v: _(
+            "{value} mixes Latin letters with a letter of another alphabet that looks like one ({character}): "
+            "it could pass for another name, and cicli never takes it for a centre of the report. Retype it.",
+            value=quoted(v), character=f"U+{ord(letter(v)):04X} {unicodedata.name(letter(v), '')}"))

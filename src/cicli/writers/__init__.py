@@ -118,6 +118,10 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
         fields = reports.parse_fields(rows) if compare_all or rows else None
         target = check_output(Path(out), source, force)
         centres = load(source, sheet=sheet, encoding=encoding, from_report=from_report)
+        if kind == "xlsx":
+            from .xlsx import check_fits
+
+            check_fits(centres)  # before the work: a workbook Excel cannot open whole is refused, with what to use
         table = reports.classify(centres=centres, lang=lang).frame
         job = Job(target, force, centres, table, lang, source, excel, compare, progress, compare_all=compare_all,
                   rows=fields)

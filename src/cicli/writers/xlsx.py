@@ -28,6 +28,8 @@ from .tables import annex_table, comparison_table, earlier_verdicts, method_tabl
 MAX_WIDTH = 60
 PRINTED_WIDTH = 28  # the annex's columns: twelve of them fit a landscape page at a size one can read
 SUMMARY_WIDTH = 40  # the summary's columns stay narrow enough for its charts to be in view
+MAX_ROWS = 1_048_575  # rows of data a sheet holds under its header
+MAX_CELL = 32_767  # characters a cell holds
 MAX_LINKS = 65_530  # Excel's limit of hyperlinks on one worksheet
 MAX_LINK_LENGTH = 2079  # Excel's longest link; a longer address stays text
 PROGRESS_EVERY = 5000
@@ -45,6 +47,42 @@ class Sheet:
     max_width: int = MAX_WIDTH
     frozen_columns: int = 0
     printed_columns: int | None = None  # the columns a printed page holds (None: all)
+
+
+def check_fits(centres) -> None:
+    """Refuse, naming what does not fit, a table Excel cannot open whole: more rows than a sheet holds, or a cell
+    longer than a cell holds. Said before any work, with what to use instead."""
+    from ..errors import OutputError
+    from ..i18n import readable_count
+    from ..text import shown
+
+    rows = len(centres.frame)
+    if rows > MAX_ROWS:
+        raise OutputError(_("the file holds {rows} centres; an Excel sheet holds {limit} under its header. Export to "
+                            "CSV (.csv) instead, or keep part of the list (cicli classify --region …).",
+                            rows=readable_count(rows), limit=readable_count(MAX_ROWS)))
+    cells = centres.table.cells
+    for column in cells.column_names:
+        longest = _longest_cell(cells[column])
+        if longest is not None and longest[1] > MAX_CELL:
+            raise OutputError(_("this cell holds {count} characters; an Excel cell holds {limit}. Shorten it, or "
+                                "export to CSV (.csv), which holds it whole.", count=readable_count(longest[1]),
+                                limit=readable_count(MAX_CELL)),
+                              path=shown(centres.table.source), row=int(centres.table.rows[longest[0]]),
+                              column=centres.table.headers.get(column, column))
+
+
+def _longest_cell(values) -> tuple[int, int] | None:
+    """(position, length in characters) of a column's longest cell; None for an empty column."""
+    import pyarrow.compute as pc
+
+    if not len(values):
+        return None
+    lengths = pc.utf8_length(values)
+    longest = pc.max(lengths).as_py()
+    if not longest or longest <= MAX_CELL:
+        return None if not longest else (0, longest)
+    return int(pc.index(lengths, longest).as_py()), longest
 
 
 def write(job) -> None:

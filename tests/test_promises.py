@@ -83,7 +83,7 @@ def test_dates_are_read_in_the_workbooks_date_system(tmp_path, far, date1904):
 @pytest.mark.parametrize("shape", ["prefix", "single quotes", "line breaks in tags", "no references",
                                    "shared strings with a prefix"])
 def test_valid_workbooks_that_libreoffice_opens_are_read(tmp_path, shape):
-    rows = [NAMES[:1] + ["Région"], ["HIFA", "Bas-Saint-Laurent"], ["Carrefour Cyber", "Montréal"]]
+    rows = [[*NAMES[:1], "Région"], ["HIFA", "Bas-Saint-Laurent"], ["Carrefour Cyber", "Montréal"]]
     options = {"prefix": {"prefix": "x"}, "single quotes": {"quote": "'"}, "line breaks in tags": {"tag_break": True},
                "no references": {"references": False}, "shared strings with a prefix": {}}[shape]
     if shape == "shared strings with a prefix":

@@ -129,7 +129,6 @@ def write_markdown_sections(sections: list[Section], stream: IO[str]) -> None:
     """Each section as a Markdown table (or, for cards, a `###` heading per row and a list of its values),
     under a `##` heading when it has a title, its caption below."""
     from ..i18n import _
-    from ..text import visible
 
     for n, section in enumerate(sections):
         if section.title:

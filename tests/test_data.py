@@ -8,7 +8,7 @@ import csv
 from conftest import ROOT, printed_rows
 
 from cicli import schema
-from cicli.knowledge import knowledge
+from cicli.study.knowledge import knowledge
 from cicli.validation import load, validate
 
 DATA = ROOT / "data" / "centres.csv"

@@ -11,7 +11,7 @@ from datetime import datetime
 import pytest
 from conftest import write_csv
 
-from cicli import reports
+from cicli import results
 from cicli.validation import load, validate
 from cicli.writers import export
 from cicli.writers.tables import verdict_header
@@ -21,7 +21,7 @@ VERDICT_KEYS = ("origin", "anchoring", "model", "status", "designated_on")
 
 
 def verdicts(path=None) -> set:
-    return {(r["id"], *(r[k] for k in VERDICT_KEYS)) for r in reports.classify(path).records()}
+    return {(r["id"], *(r[k] for k in VERDICT_KEYS)) for r in results.classify(path).records()}
 
 
 def excel_rows(path) -> list[dict]:

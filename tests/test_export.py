@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import PRINTED_ANNEX, printed_rows, sha256, write_csv
 
-from cicli import reports
+from cicli import results
 from cicli.errors import OutputError, UsageError
 from cicli.writers import csv as export_module
 from cicli.writers import export
@@ -26,7 +26,7 @@ VERDICT_KEYS = ("origin", "anchoring", "zone", "model", "status", "designated_on
 
 
 def verdicts(path=None) -> dict:
-    return {r["id"]: tuple(r[k] for k in VERDICT_KEYS) for r in reports.classify(path).records()}
+    return {r["id"]: tuple(r[k] for k in VERDICT_KEYS) for r in results.classify(path).records()}
 
 
 @pytest.mark.parametrize("name, lang", [("annexe.csv", "fr"), ("annex.json", "en"), ("annexe.md", "fr"),

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import write_csv
 
-from cicli import reports
+from cicli import results
 from cicli.writers import export
 
-NAMES = [r["name"] for r in reports.classify().records()]
+NAMES = [r["name"] for r in results.classify().records()]
 
 
 def page(tmp_path, *args, name="rapport.html", **options) -> str:

@@ -8,7 +8,7 @@ import pytest
 from conftest import PRINTED_ANNEX, ROOT, printed_rows
 
 from cicli import schema
-from cicli.knowledge import ENTITY_KINDS, THEMES, knowledge
+from cicli.study.knowledge import ENTITY_KINDS, THEMES, knowledge
 from cicli.typology import AXES
 
 SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))

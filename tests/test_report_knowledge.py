@@ -9,7 +9,7 @@ import pytest
 from conftest import write_csv
 from test_knowledge import needs_the_report, report_text, squeeze
 
-from cicli import reports
+from cicli import results
 from cicli.validation import load, validate
 from cicli.writers import export
 
@@ -33,7 +33,7 @@ def test_context_lists_every_topic_as_stable_json(run):
 @needs_the_report
 def test_context_quotes_stand_verbatim_in_the_report():
     text = squeeze(report_text())
-    for topic in reports.context().topics:
+    for topic in results.context().topics:
         for quote in topic["quotes"]:
             for piece in quote["text"].split("[…]"):
                 assert squeeze(piece) in text, (topic["id"], piece[:80])
@@ -50,7 +50,7 @@ def test_context_speaks_the_users_language_and_quotes_the_report_as_it_is(run):
 
 @pytest.mark.parametrize("asked", ["ci-vs-zi", "CI VS ZI", "Centre d'innovation ou zone d'innovation", "ci-vs"])
 def test_a_topic_is_named_by_its_id_or_its_title(asked):
-    assert [t["id"] for t in reports.context(asked, lang="fr").topics] == ["ci-vs-zi"]
+    assert [t["id"] for t in results.context(asked, lang="fr").topics] == ["ci-vs-zi"]
 
 
 def test_an_unknown_topic_lists_the_topics(run):
@@ -87,7 +87,7 @@ def my_list(tmp_path, *rows):
 
 
 def test_a_users_rows_the_report_knows_get_the_reports_verdicts(tmp_path):
-    table = reports.classify(my_list(tmp_path)).frame.set_index("name")
+    table = results.classify(my_list(tmp_path)).frame.set_index("name")
     assert table.loc["HIFA", ["origin", "anchoring", "model", "status", "designated_on"]].tolist() == \
         ["private", "standalone", "hifa", "designated", "2022-02"]
     assert table.loc["Centre d’innovation du Cégep de Sept-Îles", "model"] == "miniature-zone"
@@ -117,7 +117,7 @@ def test_the_users_own_values_win_over_the_reports(tmp_path):
     path = write_csv(tmp_path / "a.csv", [["Nom", "Statut"], ["HIFA", "projet"], ["Sept-Îles", ""]])
     centres = load(path)
     assert centres.frame["status"].tolist() == ["project", ""]  # « Sept-Îles » names no centre: not completed
-    assert reports.classify(centres=centres).frame.set_index("name").loc["HIFA", "status_reason"] == \
+    assert results.classify(centres=centres).frame.set_index("name").loc["HIFA", "status_reason"] == \
         "project, according to your file"
 
 

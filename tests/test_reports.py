@@ -7,13 +7,13 @@ import json
 import pytest
 from conftest import PRINTED_ANNEX, write_csv
 
-from cicli import reports
+from cicli import results
 from cicli.errors import UsageError
 
 
 @pytest.fixture(scope="module")
 def table():
-    return reports.classify().frame
+    return results.classify().frame
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -26,12 +26,12 @@ def table():
     ("carrefour-cyber", "carrefour-cyber"),
 ])
 def test_names_are_found_as_people_type_them(table, query, expected):
-    assert table.at[reports.find(table, query, table["aliases"]), "id"] == expected
+    assert table.at[results.find(table, query, table["aliases"]), "id"] == expected
 
 
 def test_a_name_matching_several_centres_lists_them(table):
     with pytest.raises(UsageError) as e:
-        reports.find(table, "Montréal", table["aliases"])
+        results.find(table, "Montréal", table["aliases"])
     assert str(e.value) == ("'Montréal' matches 2 centres: cim (Centre d’innovation collaborative en aérospatiale et "
                             "mobilité (CIM), Montréal); carrefour-cyber (Carrefour Cyber, Montréal). Name one of them "
                             "by its id.")
@@ -42,23 +42,23 @@ def test_a_name_matching_many_centres_lists_ten_and_counts_the_rest(tmp_path):
     from conftest import write_csv
 
     path = write_csv(tmp_path / "many.csv", [["Nom", "Localisation"]] + [[f"Centre {n}", "Laval"] for n in range(1, 13)])
-    table = reports.classify(path).frame
+    table = results.classify(path).frame
     with pytest.raises(UsageError) as e:
-        reports.find(table, "Laval")
+        results.find(table, "Laval")
     assert str(e.value) == ("'Laval' matches 12 centres: " + "; ".join(f"centre-{n} (Centre {n}, Laval)" for n in range(1, 11))
                             + "; and 2 more. Name one of them by its id.")
-    assert table.at[reports.find(table, "centre 12"), "name"] == "Centre 12"
+    assert table.at[results.find(table, "centre 12"), "name"] == "Centre 12"
 
 
 def test_an_unknown_name_suggests_the_closest(table):
     with pytest.raises(UsageError, match=r"no centre matches 'zzz'\.$"):
-        reports.find(table, "zzz", table["aliases"])
+        results.find(table, "zzz", table["aliases"])
     with pytest.raises(UsageError, match=r"no centre matches 'hifaa'. Did you mean hifa \(Halles"):
-        reports.find(table, "hifaa", table["aliases"])
+        results.find(table, "hifaa", table["aliases"])
 
 
 def test_compare_hifa_and_sept_iles_shows_the_reports_contrast():
-    side = reports.compare(["HIFA", "Sept-Îles"]).side
+    side = results.compare(["HIFA", "Sept-Îles"]).side
     assert list(side.columns) == ["hifa", "ci-cegep-sept-iles", "differs"]
     rows = {f: (side.at[f, "hifa"], side.at[f, "ci-cegep-sept-iles"], side.at[f, "differs"]) for f in side.index}
     assert rows["origin"] == ("private", "public", True)
@@ -80,7 +80,7 @@ def test_compare_cli_json_is_the_same_content(run):
     assert fields["origin"] == {"field": "origin", "differs": True,
                                 "values": {"hifa": "private", "ci-cegep-sept-iles": "public"}}
     assert fields["model"]["values"] == {"hifa": "hifa", "ci-cegep-sept-iles": "miniature-zone"}
-    assert [f["field"] for f in data["fields"]] == list(reports.compare(["HIFA", "Sept-Îles"]).side.index)
+    assert [f["field"] for f in data["fields"]] == list(results.compare(["HIFA", "Sept-Îles"]).side.index)
 
 
 def test_compare_diff_keeps_only_differences(run):
@@ -233,15 +233,15 @@ def test_ids_come_from_names_and_repeats_are_numbered(tmp_path):
 
     path = write_csv(tmp_path / "a.csv", [["Nom", "id"], ["Centre Â", ""], ["CENTRE  a !", ""], ["Centre B", "mon-id"],
                                           ["centre-a", ""]])
-    assert reports.classify(path).frame["id"].tolist() == ["centre-a", "centre-a-2", "mon-id", "centre-a-3"]
+    assert results.classify(path).frame["id"].tolist() == ["centre-a", "centre-a-2", "mon-id", "centre-a-3"]
 
 
 def test_without_reasons_classify_leaves_out_rules_and_reasons_only():
     from cicli.typology import AXIS_NAMES
 
-    full = reports.classify(lang="fr").frame
-    bare = reports.classify(lang="fr", reasons=False).frame
-    assert list(bare.columns) == [*reports.RECORD_FIELDS, "aliases"]  # the bundled annex has aliases
+    full = results.classify(lang="fr").frame
+    bare = results.classify(lang="fr", reasons=False).frame
+    assert list(bare.columns) == [*results.RECORD_FIELDS, "aliases"]  # the bundled annex has aliases
     assert set(full.columns) - set(bare.columns) == {f"{a}_{part}" for a in AXIS_NAMES
                                                      for part in ("rule", "reason", "basis")}
     assert bare.equals(full[bare.columns])

@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import ROOT, write_csv
 
-from cicli import reports
+from cicli import results
 from cicli.render.layout import pieces, widths, wrap
 from cicli.validation import validate
 
@@ -121,7 +121,7 @@ def test_a_filter_that_keeps_nothing_says_so_and_what_exists(run):
     ("Côte", ["ci3em", "ci-cegep-sept-iles"]),  # part of a name still matches
 ])
 def test_region_filter_reads_abbreviations_and_halves(region, ids):
-    assert reports.classify(region=region).frame["id"].tolist() == ids
+    assert results.classify(region=region).frame["id"].tolist() == ids
 
 
 # --- Every row reachable -----------------------------------------------------------------------
@@ -138,7 +138,7 @@ def test_both_rows_of_a_repeated_name_are_reachable(run, tmp_path):
 
 def test_ids_repeated_in_the_file_are_numbered_and_said(run, tmp_path):
     path = write_csv(tmp_path / "a.csv", [["id", "Nom"], ["x", "A"], ["x", "B"], ["x-2", "C"]])
-    assert reports.classify(path).frame["id"].tolist() == ["x", "x-2-2", "x-2"]  # every id unique, even then
+    assert results.classify(path).frame["id"].tolist() == ["x", "x-2-2", "x-2"]  # every id unique, even then
     report = validate(path, lang="en")
     assert [(p.code, p.row, p.message) for p in report.problems] == [
         ("duplicate-id", 3, "same id as row 2; cicli gives this row the id 'x-2-2'.")]
@@ -148,7 +148,7 @@ def test_ids_repeated_in_the_file_are_numbered_and_said(run, tmp_path):
 
 
 def test_compare_shows_the_public_funding():
-    side = reports.compare(["HIFA", "Sept-Îles"]).side
+    side = results.compare(["HIFA", "Sept-Îles"]).side
     assert side.loc["funding_cad", "ci-cegep-sept-iles"] == 3300000
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from conftest import PRINTED_ANNEX, printed_rows, write_csv, write_xlsx
 
-from cicli import reports
+from cicli import results
 from cicli.provenance import Provenance
 from cicli.typology import AXES, classify
 
@@ -163,7 +163,7 @@ BUNDLED = {  # id: (origin, anchoring, zone, model, status, designated_on)
 
 
 def test_bundled_verdicts():
-    table = reports.classify().frame
+    table = results.classify().frame
     got = {r.id: (r.origin, r.anchoring, r.zone, r.model, r.status, r.designated_on) for r in table.itertuples()}
     assert got == BUNDLED
     redirected = dict(zip(table["id"], table["redirected_from_zi"], strict=True))
@@ -172,7 +172,7 @@ def test_bundled_verdicts():
 
 
 def test_novinor_and_the_dci_cited_together_as_hifa_analogues_are_judged_alike():
-    table = reports.classify(lang="fr").frame.set_index("id")
+    table = results.classify(lang="fr").frame.set_index("id")
     for centre in ("novinor", "dci"):
         assert (table.at[centre, "model"], table.at[centre, "model_basis"]) == ("hifa", "report")
         assert table.at[centre, "model_reason"] == \
@@ -180,14 +180,14 @@ def test_novinor_and_the_dci_cited_together_as_hifa_analogues_are_judged_alike()
 
 
 def test_a_local_development_body_or_a_town_is_not_called_public():
-    table = reports.classify(lang="en").frame.set_index("id")
+    table = results.classify(lang="en").frame.set_index("id")
     assert table.at["dci", "origin"] == "undetermined" and "organismes de développement locaux" in \
         table.at["dci", "origin_reason"]
     assert table.at["cim", "origin"] == "undetermined" and "municipality" in table.at["cim", "origin_reason"]
 
 
 def test_no_reason_denies_a_zone_project_the_report_mentions():
-    table = reports.classify(lang="en").frame.set_index("id")
+    table = results.classify(lang="en").frame.set_index("id")
     for centre, project in (("carrefour-peche-aquaculture", "Zone bleue"), ("ci-cegep-sept-iles", "ZIMER")):
         reason = table.at[centre, "anchoring_reason"]
         assert project in reason and "ties the centre to no zone" not in reason, reason
@@ -214,7 +214,7 @@ def _verdicts(path, from_report: bool = False, **kw) -> dict:
     """The verdicts of a file; by default of the file alone, without what the report knows of its rows."""
     from cicli.validation import load
 
-    table = reports.classify(centres=load(path, from_report=from_report, **kw)).frame
+    table = results.classify(centres=load(path, from_report=from_report, **kw)).frame
     return {r.name: (r.origin, r.anchoring, r.zone, r.model, r.status) for r in table.itertuples()}
 
 
@@ -259,7 +259,7 @@ def test_bundled_data_round_trips_through_xlsx(tmp_path):
 def test_cli_json_equals_the_library(run_json):
     code, data, _ = run_json("classify", "--lang", "fr")
     assert code == 0
-    assert data == json.loads(json.dumps(reports.classify(lang="fr").records(), ensure_ascii=False))
+    assert data == json.loads(json.dumps(results.classify(lang="fr").records(), ensure_ascii=False))
     hifa = next(d for d in data if d["id"] == "hifa")
     assert list(hifa)[:16] == ["id", "name", "region", "locality", "niche", "lead", "source_url", "notes", "origin",
                                "anchoring", "zone", "model", "status", "designated_on", "redirected_from_zi",

@@ -38,7 +38,7 @@ def problems() -> str:
 def typology() -> str:
     """Each axis and its rules: condition, verdict, what it rests on, reasons, and the report's words."""
     from .i18n import in_language, speaking
-    from .knowledge import knowledge
+    from .study.knowledge import knowledge
     from .typology import AXES
     from .typology.describe import reason_pattern
 
@@ -77,8 +77,8 @@ def passages() -> str:
     """Per centre, the report's passages cicli carries, and the facts each supports (data/report.toml)."""
     import csv
 
-    from .knowledge import knowledge
     from .read import bundled_path
+    from .study.knowledge import knowledge
 
     with bundled_path().open(encoding="utf-8", newline="") as f:
         names = {row["id"]: row["name"] for row in csv.DictReader(f)}
@@ -96,7 +96,7 @@ def passages() -> str:
 def changes() -> str:
     """Every change cicli made to the annex as printed (data/report.toml)."""
     from .i18n import speaking
-    from .knowledge import knowledge
+    from .study.knowledge import knowledge
 
     lines = ["| centre (`id`) | column | change | the report prints | `data/centres.csv` holds | why |",
              "|---|---|---|---|---|---|"]

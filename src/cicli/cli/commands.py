@@ -83,11 +83,11 @@ def validate(path: PathArg = None, source: FromOpt = None, sheet: SheetOpt = Non
 
 
 def _annex(path, sheet, encoding, file_only: bool = False):
-    """The file, read and checked while pandas and the reports import on a thread. For classify and summary,
+    """The file, read and checked while pandas and the results import on a thread. For classify and summary,
     which show verdicts: only the columns the verdicts need are completed from the report."""
     from ..validation import load
 
-    import_meanwhile("cicli.reports")
+    import_meanwhile("cicli.results")
     return load(path, sheet=sheet, encoding=encoding, warnings=True, from_report=not file_only, for_verdicts=True)
 
 
@@ -138,9 +138,9 @@ def classify(
     language = use_language(lang)
     reading = input_path(path, source)
     centres = _annex(reading, sheet, encoding, file_only)
-    from .. import reports
+    from .. import results
 
-    result = reports.classify(centres=centres, lang=language, region=region, origin=origin, anchoring=anchoring,
+    result = results.classify(centres=centres, lang=language, region=region, origin=origin, anchoring=anchoring,
                               model=model, status=status, reasons=format == Format.json, explain=explain)
     for note in result.notes:
         say(note)
@@ -175,17 +175,17 @@ def compare(
     strict: StrictOpt = False,
     file_only: FileOnlyOpt = False,
 ) -> None:
-    from .. import reports
+    from .. import results
     from ..validation import load
 
     language = use_language(lang)
     check_compare(centres, every)
-    fields = reports.parse_fields(rows) if rows or every else None
+    fields = results.parse_fields(rows) if rows or every else None
     annex = load(source, sheet=sheet, encoding=encoding, warnings=True, from_report=not file_only)
     if every:
-        result = reports.compare_all(rows=fields, lang=language, centres=annex)
+        result = results.compare_all(rows=fields, lang=language, centres=annex)
     else:
-        result = reports.compare(centres, lang=language, centres=annex, fields=fields)
+        result = results.compare(centres, lang=language, centres=annex, fields=fields)
         result = result.only_differences() if diff else result
     emit(result, format, output, force, reading=source)
     _done(annex, strict)
@@ -193,13 +193,13 @@ def compare(
 
 def check_compare(centres: list[str] | None, every: bool) -> None:
     """Centres, or --all: one or the other, said before any file is read."""
-    from .. import reports
+    from .. import results
     from ..errors import UsageError
 
     if every and centres:
         raise UsageError(_("--all compares every centre: name none, or leave out --all."))
     if not every:
-        reports.check_comparable(centres or [])
+        results.check_comparable(centres or [])
 
 
 @app.command(cls=CicliCommand, help=N_(
@@ -220,12 +220,12 @@ def show(
     strict: StrictOpt = False,
     file_only: FileOnlyOpt = False,
 ) -> None:
-    from .. import reports
+    from .. import results
     from ..validation import load
 
     language = use_language(lang)
     annex = load(source, sheet=sheet, encoding=encoding, warnings=True, from_report=not file_only)
-    emit(reports.show(centre, lang=language, centres=annex), format, output, force, reading=source)
+    emit(results.show(centre, lang=language, centres=annex), format, output, force, reading=source)
     _done(annex, strict)
 
 
@@ -240,9 +240,9 @@ def summary(path: PathArg = None, source: FromOpt = None, format: FormatOpt = Fo
     language = use_language(lang)
     reading = input_path(path, source)
     centres = _annex(reading, sheet, encoding, file_only)
-    from .. import reports
+    from .. import results
 
-    emit(reports.summary(lang=language, centres=centres), format, output, force, reading=reading)
+    emit(results.summary(lang=language, centres=centres), format, output, force, reading=reading)
     _done(centres, strict)
 
 
@@ -321,10 +321,10 @@ def context(
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    from .. import reports
+    from .. import results
 
     language = use_language(lang)
-    emit(reports.context(topic, lang=language), format, output, force)
+    emit(results.context(topic, lang=language), format, output, force)
 
 
 @app.command(cls=CicliCommand, help=N_(

@@ -58,7 +58,7 @@ def coded(axis: str):
 def topics(incomplete: str) -> list[tuple[str, str]]:
     """The ids of the report's topics (cicli context), each with its title in the user's language."""
     from .. import i18n
-    from ..knowledge import knowledge
+    from ..study.knowledge import knowledge
 
     i18n.set_language(i18n.default_lang())
     return _matching([(t.id, t.title) for t in knowledge().topics.values()], incomplete)

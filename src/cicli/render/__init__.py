@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from typing import IO
 
-from ..results import Result
+from ..sections import Result
 
 FORMATS = ("table", "csv", "json", "markdown")
 

@@ -11,7 +11,7 @@ from typing import IO, TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..results import Section
+    from ..sections import Section
 
 
 def write_csv(header: list[str], columns: list, stream: IO[str], *, delimiter: str = ",", newline: str = "\n") -> None:

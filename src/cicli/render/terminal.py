@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from typing import IO
 
-from ..results import Section
+from ..sections import Section
 from ..text import visible
 from .layout import comfortable, widths, wrap
 

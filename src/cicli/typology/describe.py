@@ -6,7 +6,7 @@ import string
 
 from .. import labels
 from ..i18n import N_, _
-from ..knowledge import knowledge
+from ..study.knowledge import knowledge
 from .rules import AXES, Axis, Rule
 
 #: What each fact a reason names stands for, when the reason is shown without a centre.

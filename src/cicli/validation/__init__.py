@@ -20,7 +20,7 @@ from ..labels import label, language
 from ..problems import ERROR, NOTE, SEVERITIES, WARNING, Problem
 from ..provenance import Provenance
 from ..read import Table, read_table
-from ..results import Section
+from ..sections import Section
 from ..speed.arrays import holds_any, in_parallel, text, text_bytes
 from ..text import quoted, some_of
 from .checks import (

@@ -11,8 +11,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..i18n import _
-from ..knowledge import knowledge
 from ..speed.arrays import to_numpy_bools
+from ..study.knowledge import knowledge
 from ..text import fold, quoted
 from .checks import Flagger
 

@@ -102,9 +102,9 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
     """Export the annex (or `source`) with its typology to OUT; see writers.safety for the guarantees.
 
     `compare` (XLSX): a sheet comparing these centres; `compare_all`: a sheet with every centre on `rows`
-    (reports.compare_all). `from_report`: complete the rows of a user's file that are centres of the report.
+    (results.compare_all). `from_report`: complete the rows of a user's file that are centres of the report.
     """
-    from .. import reports
+    from .. import results
     from ..validation import load
 
     source = None if source is None else str(source)
@@ -115,14 +115,14 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
             raise UsageError(_("applies to CSV exports only."), option="excel")
         if (compare or compare_all) and kind not in ("xlsx", "html"):
             raise UsageError(_("adds a comparison to XLSX and HTML exports only."), option="compare")
-        fields = reports.parse_fields(rows) if compare_all or rows else None
+        fields = results.parse_fields(rows) if compare_all or rows else None
         target = check_output(Path(out), source, force)
         centres = load(source, sheet=sheet, encoding=encoding, from_report=from_report)
         if kind == "xlsx":
             from .xlsx import check_fits
 
             check_fits(centres)  # before the work: a workbook Excel cannot open whole is refused, with what to use
-        table = reports.classify(centres=centres, lang=lang).frame
+        table = results.classify(centres=centres, lang=lang).frame
         job = Job(target, force, centres, table, lang, source, excel, compare, progress, compare_all=compare_all,
                   rows=fields)
         written = import_module(f".{kind}", __name__).write(job)

@@ -8,8 +8,8 @@ import pandas as pd
 
 from .. import labels, schema
 from ..i18n import _, ngettext
-from ..reports.sources import source_of
-from ..reports.wording import field_label
+from ..results.sources import source_of
+from ..results.wording import field_label
 from ..text import some_of
 from ..typology import AXIS_NAMES
 from .safety import atomic_write

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import __version__, labels, reports
+from .. import __version__, labels, results
 from ..i18n import _, ngettext, readable_count, readable_datetime
-from ..reports.centre import CentreDetails, details
-from ..reports.wording import field_label
+from ..results.show import CentreDetails, details
+from ..results.wording import field_label
 from ..typology import AXIS_NAMES
 from .safety import atomic_write, input_checksum
 from .tables import comparison_table, method_table
@@ -63,7 +63,7 @@ def web_link(value) -> str | None:
 def build(job) -> dict:
     """Everything the page shows, as plain data: words, charts, tables, cards."""
     lang, table = job.lang, job.table
-    summary = reports.summarize(table, lang)
+    summary = results.summarize(table, lang)
     sections = summary.sections()
     counts = [_chart(section) for section in sections[: len(AXIS_NAMES)]]
     crosses = [_table(section) for section in sections[len(AXIS_NAMES): len(AXIS_NAMES) + 2]]
@@ -97,7 +97,7 @@ def build(job) -> dict:
         "cards": _cards(job),
         "cards_left_out": max(len(table) - MAX_CARDS, 0),
         "comparison": None if side is None else _frame(side.reset_index(names="")),
-        "notions": [_table(s) for s in reports.context(lang=lang).sections()],
+        "notions": [_table(s) for s in results.context(lang=lang).sections()],
         "method": _frame(method_table(source, input_checksum(job.source))),
     }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..reports import Classification
+from ..results import Classification
 from .safety import atomic_write
 
 

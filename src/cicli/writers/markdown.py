@@ -6,7 +6,7 @@ import io
 
 from .. import labels, schema
 from ..render.streams import markdown_table, write_markdown_sections
-from ..reports import summarize
+from ..results import summarize
 from ..typology import AXIS_NAMES
 from .safety import atomic_write
 from .tables import annex_table

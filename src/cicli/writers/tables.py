@@ -9,7 +9,7 @@ import pandas as pd
 
 from .. import __version__, labels, schema
 from ..i18n import N_, _, in_language
-from ..reports.wording import field_label, verdict_text
+from ..results.wording import field_label, verdict_text
 from ..speed.frames import map_distinct
 from ..text import fold
 from ..typology import AXIS_NAMES
@@ -123,13 +123,13 @@ def typology_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 def comparison_table(job) -> pd.DataFrame | None:
     """The centres compared side by side (`--compare A B`, or every centre with `--all`), a column each,
     headed by the centre's name (and its id where two share a name); None when no comparison is asked."""
-    from .. import reports
+    from .. import results
 
     if job.compare_all:
-        return reports.compare_all(rows=job.rows, lang=job.lang, centres=job.centres).labelled()
+        return results.compare_all(rows=job.rows, lang=job.lang, centres=job.centres).labelled()
     if not job.compare:
         return None
-    side = reports.compare(job.compare, lang=job.lang, centres=job.centres, fields=job.rows).labelled()
+    side = results.compare(job.compare, lang=job.lang, centres=job.centres, fields=job.rows).labelled()
     names = dict(zip(job.table["id"], job.table["name"], strict=True))
     shown = [names.get(c, c) for c in side.columns]
     side.columns = [f"{name} ({c})" if shown.count(name) > 1 else name
@@ -141,7 +141,7 @@ def method_table(source: str, checksum: str) -> pd.DataFrame:
     """The source and how to cite it, the version, the input and its checksum, the date; then what each axis
     means and each of its rules in a sentence."""
     from ..i18n import readable_datetime
-    from ..knowledge import citation
+    from ..study.knowledge import citation
     from ..text import shown
     from ..typology.describe import method_rows
 

@@ -87,13 +87,13 @@ def _longest_cell(values) -> tuple[int, int] | None:
 
 def write(job) -> None:
     """Write the workbook to the job's target (atomically); notes how many illegal characters the data held."""
-    from .. import reports
+    from .. import results
 
     side = comparison_table(job)
     annex, removed = strip_illegal(annex_table(job.centres, job.table, job.lang, words=True))
     job.note_earlier_verdicts(earlier_verdicts(job.centres))
     typology = strip_illegal(typology_table(job.table, job.lang))[0]  # repeats the annex's names: counted once
-    summary = reports.summarize(job.table, job.lang)
+    summary = results.summarize(job.table, job.lang)
     source = job.source or job.centres.table.source
     method = strip_illegal(method_table(source, input_checksum(job.source)))[0]
     # The annex prints as the report prints it, with the verdicts: its other columns are for the screen.

@@ -11,8 +11,8 @@ import functools
 import tomllib
 from dataclasses import dataclass, field
 
-from .i18n import _, current
-from .text import fold
+from ..i18n import _, current
+from ..text import fold
 
 THEMES = ("origin", "designation", "anchoring", "model", "services", "equipment", "funding", "results", "lessons")
 #: Kinds of bodies that are not centres of the annex; `not-a-ci` bear the name without being CIs of the programme.
@@ -143,7 +143,7 @@ class Knowledge:
 
 @functools.lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
-    from .read import bundled_path
+    from ..read import bundled_path
 
     with bundled_path("report.toml").open("rb") as f:
         data = tomllib.load(f)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import N_
+from ..i18n import N_
 
 # (code, amount in CAD, period the report gives or None, label (English; French in the catalogue),
 #  the report's words, the passage they stand in). « par année » belongs to the zones' 800 000 $ only,

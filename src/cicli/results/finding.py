@@ -9,8 +9,8 @@ import pandas as pd
 from .. import labels
 from ..errors import UsageError
 from ..i18n import _, ngettext
-from ..knowledge import knowledge
 from ..speed.fold import fold_column
+from ..study.knowledge import knowledge
 from ..text import fold, look_alike, quoted, shown, some_of
 from ..typology.facts import and_list
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .. import schema
 from ..i18n import _
-from ..knowledge import Passage, knowledge
+from ..study.knowledge import Passage, knowledge
 from ..text import shown
 
 #: Stable codes of the JSON output.

@@ -11,8 +11,8 @@ from ..errors import UsageError
 from ..i18n import _, ngettext, speaking
 from ..ids import make_ids
 from ..labels import language
-from ..results import Section, frame_columns
 from ..schema import region_of
+from ..sections import Section, frame_columns
 from ..speed.frames import map_distinct
 from ..text import fold, quoted, some_of
 from ..typology import AXIS_NAMES

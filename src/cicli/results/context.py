@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..i18n import _, ngettext, speaking
-from ..knowledge import knowledge
 from ..labels import language
-from ..results import Section
+from ..sections import Section
+from ..study.knowledge import knowledge
 from ..text import fold, quoted
 
 

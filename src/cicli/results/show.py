@@ -10,14 +10,14 @@ import pandas as pd
 
 from .. import labels
 from ..i18n import _, speaking
-from ..knowledge import knowledge
 from ..known import report_ids
 from ..labels import language
-from ..results import Section
+from ..sections import Section
+from ..study.knowledge import knowledge
 from ..text import quoted
 from ..typology import AXIS_NAMES
 from ..validation import Centres, load, report_annex
-from .classification import classify
+from .classify import classify
 from .finding import find
 from .sources import Source, removed_values, source_of
 from .wording import field_label, plain, value_text

@@ -8,10 +8,10 @@ import pandas as pd
 
 from .. import labels
 from ..i18n import _, readable_count, speaking
-from ..results import Section
+from ..sections import Section
 from ..typology import AXIS_NAMES
 from ..validation import Centres
-from .classification import classify
+from .classify import classify
 from .wording import field_label, number_text, plain, value_text
 
 
@@ -111,7 +111,7 @@ def summary(path=None, *, lang: str | None = None, sheet: str | None = None, enc
 def summarize(table: pd.DataFrame, lang: str) -> Summary:
     """Counts per axis, two crosstabs with totals, centres per region, the timeline of designations,
     the projects still waiting, and the report's funding figures, from a classified table. Codes only."""
-    from ..report_facts import FUNDING
+    from ..study.funding import FUNDING
 
     counts = {a: _count(table[a], list(labels.LABELS[a])) for a in AXIS_NAMES}
     regions = table["region"].replace("", "—").value_counts().rename_axis("region").reset_index(name="count")

@@ -39,10 +39,16 @@ def test_missing_file_is_exit_1_with_the_path_on_stderr(run, tmp_path):
 
 
 def test_invalid_file_names_file_row_and_column(run, tmp_path):
-    path = write_csv(tmp_path / "t.csv", [["Nom", "Désigné en"], ["A", "2022-13"]], delimiter=";")
+    path = write_csv(tmp_path / "t.csv", [["Nom", "Désigné en", "name"], ["A", "2022-13", "B"]], delimiter=";")
     code, out, err = run("classify", str(path))
     assert (code, out) == (1, "")
-    assert err == f"cicli: {path}, row 2, column Désigné en: '2022-13' is not a month: write it YYYY-MM, as 2022-02.\n"
+    assert err == (f"cicli: {path}, row 1, column name: header 'name' (column 3) stands for 'name', like column 1 "
+                   "('Nom'); keep one of them.\n")
+    cell = write_csv(tmp_path / "c.csv", [["Nom", "Désigné en"], ["A", "2022-13"]], delimiter=";")
+    code, out, err = run("validate", str(cell), "--format", "csv")
+    assert code == 0 and out.splitlines()[1] == ("warning,invalid-date,2,Désigné en,2022-13,\"'2022-13' is not a "
+                                                  "month: write it YYYY-MM, as 2022-02; cicli keeps it as written and "
+                                                  "does not use it.\"")
 
 
 def test_bad_option_value_is_a_usage_error(run):
@@ -277,7 +283,7 @@ def test_json_lines_built_on_columns_are_what_pythons_encoder_writes(tmp_path):
     source = write_csv(tmp_path / "j.csv", [["Nom", "Notes", "Soumis comme ZI en"], ['Un "centre"\\ \t\x01', "é\n«»", "2020"],
                                              ["B", "", ""]])
     for path in (None, source):
-        result = results.classify(path, lang="fr", reasons=True)
+        result = results.classify(path, lang="fr")
         assert b"".join(result.json_pieces()).decode() == json_text(result.records())
 
 

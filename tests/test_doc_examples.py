@@ -65,7 +65,23 @@ def test_the_example_runs_as_written(folder, page, lang, command, output, code):
     env = {**os.environ, "COLUMNS": "100", "CICLI_LANG": lang, "NO_COLOR": "1", "TERM": "dumb"}
     done = subprocess.run([sys.executable, "-m", "cicli", *words[1:]], cwd=folder, env=env, capture_output=True,
                           text=True, timeout=120, check=False)
-    assert done.returncode == code, done.stderr
     if output is not None:
         shown = "\n".join(line.rstrip() for line in (done.stdout + done.stderr).splitlines()) + "\n"
+        if os.environ.get("UPDATE_GOLDEN") and (shown != output or done.returncode != code):
+            _rewrite(page, lang, command, output, code, shown, done.returncode)
+            return
         assert shown == output
+    assert done.returncode == code, done.stderr
+
+
+def _rewrite(page: str, lang: str, command: str, output: str, code: int, shown: str, got: int) -> None:
+    """UPDATE_GOLDEN=1: the page's block for `command` gets what cicli prints now (a maintainer reads the diff)."""
+    def block(text: str, status: int) -> str:
+        exit_line = "" if not status else ("[code de sortie : {}]" if lang == "fr" else "[exit code: {}]").format(status)
+        return f"$ {command}\n{text}" + (exit_line + "\n" if exit_line else "")
+
+    path = ROOT / page
+    text = path.read_text(encoding="utf-8")
+    old, new = block(output, code), block(shown, got)
+    assert old in text, (page, command)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

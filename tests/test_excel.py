@@ -12,7 +12,8 @@ import pytest
 from conftest import write_csv
 
 from cicli import results
-from cicli.validation import load, validate
+from cicli.pipeline import load
+from cicli.validation import validate
 from cicli.writers import export
 from cicli.writers.tables import verdict_header
 from cicli.writers.template import write_template
@@ -94,12 +95,12 @@ def test_dates_that_put_the_month_first_are_read_so_when_the_column_says_it(tmp_
 def test_a_column_that_writes_dates_both_ways_is_refused_at_the_ambiguous_cells(tmp_path):
     path = write_csv(tmp_path / "a.csv", [["Nom", "Désigné en"], ["A", "25/12/2023"], ["B", "12/25/2023"],
                                           ["C", "2022-02"]])
-    errors = [(p.code, p.row, p.message) for p in validate(path, lang="en").errors]
-    assert errors == [
+    warnings = [(p.code, p.row, p.message) for p in validate(path, lang="en").warnings]
+    assert warnings == [
         ("invalid-date", 2, "'25/12/2023' is ambiguous: this column writes dates both day first and month first. "
-                            "Write it YYYY-MM, as 2022-02."),
+                            "Write it YYYY-MM, as 2022-02; cicli keeps it as written and does not use it."),
         ("invalid-date", 3, "'12/25/2023' is ambiguous: this column writes dates both day first and month first. "
-                            "Write it YYYY-MM, as 2022-02.")]
+                            "Write it YYYY-MM, as 2022-02; cicli keeps it as written and does not use it.")]
 
 
 @pytest.mark.parametrize("written, amount, noted", [
@@ -118,9 +119,9 @@ def test_amounts_as_people_write_them(tmp_path, written, amount, noted):
 
 
 @pytest.mark.parametrize("written", ["48,4,1", "1.2.3", "12 M$ environ", "beaucoup"])
-def test_what_is_no_amount_stays_an_error(tmp_path, written):
+def test_what_is_no_amount_stays_unread(tmp_path, written):
     path = write_csv(tmp_path / "a.csv", [["Nom", "Investissement ($)"], ["A", written]])
-    assert [p.code for p in validate(path).errors] == ["invalid-number"]
+    assert [p.code for p in validate(path).warnings] == ["invalid-number"]
 
 
 @pytest.mark.parametrize("written, code", [("oui", "yes"), ("Non", "no"), ("x", "yes"), ("vrai", "yes")])
@@ -223,7 +224,8 @@ def test_the_template_has_drop_down_lists_instructions_and_a_hidden_sheet_of_lis
     kinds = book["Listes"]
     assert [kinds.cell(r, 1).value for r in (2, 18)] == ["Bas-Saint-Laurent", "Centre-du-Québec"]
     statuses = next(j for j in range(1, kinds.max_column + 1) if kinds.cell(1, j).value == "Statut")
-    assert [kinds.cell(r, statuses).value for r in (2, 3, 4)] == ["désigné", "projet", "indéterminé"]
+    assert [kinds.cell(r, statuses).value for r in range(2, 8)] == ["désigné", "financé", "projet", "abandonné", "refusé",
+                                                                    None]
     assert f"{column['Statut']}2" in lists and f"{column['Indépendant']}2" in lists
     assert sheet.max_row == 1  # --empty: the headers only
 

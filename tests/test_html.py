@@ -108,9 +108,8 @@ def test_counts_in_the_page_are_grouped_as_the_language_writes_numbers(tmp_path)
 
 
 def test_a_large_file_folds_its_long_tables_and_writes_each_reason_once(tmp_path):
-    rows = [["Nom", "Région", "Localisation", "Notes"]]
-    rows += [[f"Centre {i}", "Laval", "Laval", "Financements publics obtenus" if i % 2 else "En projet"]
-             for i in range(500)]
+    rows = [["Nom", "Région", "Localisation", "Statut"]]
+    rows += [[f"Centre {i}", "Laval", "Laval", "Désigné" if i % 2 else "En projet"] for i in range(500)]
     html = page(tmp_path, write_csv(tmp_path / "big.csv", rows), lang="fr")
     assert html.count("<tr data-region=") == 500
     assert html.count('<article class="card"') == 200 and "Les fiches sont données pour les 200 premiers centres" in html

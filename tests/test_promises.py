@@ -74,7 +74,7 @@ def test_dates_are_read_in_the_workbooks_date_system(tmp_path, far, date1904):
     rows = [["Nom", "Désigné en"], ["HIFA", (serial, 1)], ["Cyber", (serial + 28, 2)]]
     path = workbook(tmp_path / "d.xlsx", rows, far=far,
                     workbook_properties='<workbookPr date1904="1"/>' if date1904 else "")
-    from cicli.validation import load
+    from cicli.pipeline import load
 
     centres = load(path, from_report=False)
     assert centres.frame["designated_on"].tolist()[:2] == ["2022-02", "2022-03"]
@@ -233,12 +233,15 @@ def test_a_cell_longer_than_excel_holds_is_refused_at_its_row_and_column(tmp_pat
 
 
 @pytest.mark.parametrize("written", ["1e309", "-1e400", "inf", "-Infinity", "nan", "NaN", "9" * 400 + " M$"])
-def test_numbers_no_file_can_hold_are_errors_at_their_cell(tmp_path, written):
+def test_numbers_no_file_can_hold_are_unread_at_their_cell(tmp_path, written):
+    from cicli.pipeline import load
     from cicli.validation import validate
 
     source = write_csv(tmp_path / "n.csv", [["Nom", "Investissement ($)"], ["A", written], ["B", "12"]])
     report = validate(source)
-    assert [(p.code, p.row, p.column) for p in report.errors] == [("invalid-number", 2, "Investissement ($)")]
+    assert [(p.code, p.row, p.column) for p in report.warnings] == [("invalid-number", 2, "Investissement ($)")]
+    amounts = load(source).frame["investment_cad"].tolist()
+    assert amounts[0] != amounts[0] and amounts[1] == 12  # not a number: nothing reaches a workbook or JSON
 
 
 # --- internal errors where a clear message belongs ----------------------------------------------------------------
@@ -378,7 +381,8 @@ def test_unbreakable_and_thin_spaces_in_a_header_are_spaces(tmp_path, space):
 
 @pytest.mark.parametrize("disguise", ["HIF\u0410", "\u0397IFA", "\u202eAFIH", "HI\u200fFA"])
 def test_a_name_in_disguise_cannot_pass_for_a_centre(tmp_path, disguise):
-    from cicli.validation import load, validate
+    from cicli.pipeline import load
+    from cicli.validation import validate
 
     source = write_csv(tmp_path / "d.csv", [["Nom", "Région"], [disguise, "Bas-Saint-Laurent"]])
     report = validate(source)

@@ -10,7 +10,8 @@ from conftest import write_csv
 from test_knowledge import needs_the_report, report_text, squeeze
 
 from cicli import results
-from cicli.validation import load, validate
+from cicli.pipeline import load
+from cicli.validation import validate
 from cicli.writers import export
 
 ANNEX_HEADER = ["Région", "Localisation", "Nom", "Créneaux", "Responsable", "Sources", "Notes"]
@@ -73,7 +74,7 @@ def test_a_row_naming_a_body_that_is_not_a_centre_is_warned_with_the_reports_wor
     code, _out, err = run("classify", str(path))
     assert code == 0
     assert "cicli: row 2, 'Innofibre': in the table because your file lists it, though the report says it is not a " \
-           "centre of the programme (cicli validate quotes the report).\n" in err
+           "centre (cicli validate says what it is).\n" in err
 
 
 # --- A user's rows the report knows ---------------------------------------------------------------
@@ -93,7 +94,8 @@ def test_a_users_rows_the_report_knows_get_the_reports_verdicts(tmp_path):
     assert table.loc["Centre d’innovation du Cégep de Sept-Îles", "model"] == "miniature-zone"
     assert table.loc["Mon carrefour", "status"] == "designated"  # known by its web address
     assert table.loc["Mon centre", ["origin", "status"]].tolist() == ["undetermined", "undetermined"]
-    assert table.loc["HIFA", "status_reason"] == "designated (2022-02): the report says the centre was designated"
+    assert table.loc["HIFA", "status_reason"] == ("designated (2022-02): the report lists the centre in its box "
+                                                  "« Centres d'innovation désignés »")
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -105,20 +107,26 @@ def test_a_users_rows_the_report_knows_get_the_reports_verdicts(tmp_path):
     ("Carrefour", ""),
 ])
 def test_a_row_is_the_reports_centre_by_its_whole_name_however_it_is_typed(name, expected):
-    import pandas as pd
+    from cicli.matching import report_matcher
 
-    from cicli.known import report_ids
-    from cicli.validation import report_annex
-
-    assert report_ids(pd.DataFrame({"name": [name]}), report_annex()).tolist() == [expected]
+    assert (report_matcher().match(name).centre or "") == expected
 
 
 def test_the_users_own_values_win_over_the_reports(tmp_path):
     path = write_csv(tmp_path / "a.csv", [["Nom", "Statut"], ["HIFA", "projet"], ["Sept-Îles", ""]])
     centres = load(path)
     assert centres.frame["status"].tolist() == ["project", ""]  # « Sept-Îles » names no centre: not completed
-    assert results.classify(centres=centres).frame.set_index("name").loc["HIFA", "status_reason"] == \
-        "project, according to your file"
+    assert results.classify(centres=centres).frame.set_index("name").loc["HIFA", "status_reason"] == (
+        "project, according to your file — the report's own facts give: designated (designated (2022-02): the report "
+        "lists the centre in its box « Centres d'innovation désignés »)")
+    assert [(p.code, p.row, p.column, p.message) for p in centres.findings.problems if p.severity == "warning"] == [
+        ("differs-from-report", 2, "Statut", "your file: 'project'; the report: 'designated' (« Février 2022 Halles "
+         "d’innovation et de formation avancée (Rivière-du-Loup) : emballage de nouvelle génération »). cicli uses "
+         "your file's value and shows both."),
+        ("near-miss", 3, "Nom", "'Sept-Îles' is close to the report's centre Centre d’innovation du Cégep de "
+         "Sept-Îles (the same place, where the report has this one centre, but no niche that says it is the same); "
+         "cicli does not complete it. If it is that centre, write its name as the report does ('Centre d’innovation "
+         "du Cégep de Sept-Îles') or its id ('ci-cegep-sept-iles').")]
 
 
 def test_the_command_line_says_how_many_rows_it_completed_and_file_only_turns_it_off(run, tmp_path):
@@ -136,7 +144,7 @@ def test_the_count_of_completed_cells_is_grouped_as_the_language_writes_numbers(
     path = str(write_csv(tmp_path / "hifa.csv", rows))
     _code, _out, err = run("classify", path, "--format", "csv", "--lang", "fr")
     assert err.splitlines()[0] == ("cicli: 1\u202f000 lignes de votre fichier sont des centres du rapport : cicli a "
-                                   "complété 10\u202f000 de leurs cellules vides d'après le rapport (--file-only garde "
+                                   "complété 22\u202f000 de leurs cellules vides d'après le rapport (--file-only garde "
                                    "votre fichier tel quel).")
 
 

@@ -202,11 +202,12 @@ def test_summary_figures_on_the_bundled_annex(run_json):
         "origin": {"private": 2, "public": 1, "undetermined": 11},
         "anchoring": {"standalone": 1, "zone-affiliated": 4, "pre-zone": 1, "undetermined": 8},
         "model": {"hifa": 3, "miniature-zone": 1, "undetermined": 10},
-        "status": {"designated": 6, "project": 8, "undetermined": 0},
+        "status": {"designated": 6, "funded": 0, "project": 8, "abandoned": 0, "refused": 0, "undetermined": 0},
     }
     assert data["origin_by_model"]["private"] == {"hifa": 1, "miniature-zone": 0, "undetermined": 1, "total": 2}
     assert data["origin_by_model"]["total"]["total"] == 14
-    assert data["anchoring_by_status"]["zone-affiliated"] == {"designated": 0, "project": 4, "undetermined": 0, "total": 4}
+    assert data["anchoring_by_status"]["zone-affiliated"] == {"designated": 0, "funded": 0, "project": 4, "abandoned": 0,
+                                                             "refused": 0, "undetermined": 0, "total": 4}
     assert [(t["designated_on"], t["id"]) for t in data["timeline"]] == [
         ("2022-02", "hifa"), ("2023-09", "cite-innovation-circulaire"), ("2023-11", "carrefour-cyber"),
         ("2024-03", "zone-agtech"), ("2024-12", "ci-cegep-sept-iles"), ("2025-01", "carrefour-peche-aquaculture")]
@@ -236,11 +237,11 @@ def test_ids_come_from_names_and_repeats_are_numbered(tmp_path):
     assert results.classify(path).frame["id"].tolist() == ["centre-a", "centre-a-2", "mon-id", "centre-a-3"]
 
 
-def test_without_reasons_classify_leaves_out_rules_and_reasons_only():
+def test_the_verdicts_alone_leave_out_rules_and_reasons_only():
     from cicli.typology import AXIS_NAMES
 
     full = results.classify(lang="fr").frame
-    bare = results.classify(lang="fr", reasons=False).frame
+    bare = results.classify(lang="fr").verdicts
     assert list(bare.columns) == [*results.RECORD_FIELDS, "aliases"]  # the bundled annex has aliases
     assert set(full.columns) - set(bare.columns) == {f"{a}_{part}" for a in AXIS_NAMES
                                                      for part in ("rule", "reason", "basis")}

@@ -4,27 +4,37 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import PRINTED_ANNEX, printed_rows, write_csv, write_xlsx
 
 from cicli import results
-from cicli.provenance import Provenance
 from cicli.typology import AXES, classify
 
 AXES_ = ("origin", "anchoring", "model", "status")
 
 
+def _as_the_reports(frame, report: bool) -> dict:
+    """The typology's arguments for a row of the report's (every value the report's) or of a user's file."""
+    if not report:
+        return {}
+    from cicli.completion import REPORT
+
+    return {"sources": {c: np.full(len(frame), REPORT, dtype=np.int8) for c in frame.columns},
+            "known": np.ones(len(frame), dtype=bool)}
+
+
 def verdict(axis: str, lang: str = "en", report: bool = False, **cells: str) -> tuple[str, str, str]:
     """(verdict, rule id, reason) of one row made of `cells`: a user's file, or the report's facts."""
     frame = pd.DataFrame([{"name": "X", **cells}], index=[2])
-    out = classify(frame, lang, provenance=Provenance.of_report() if report else None)
+    out = classify(frame, lang, **_as_the_reports(frame, report))
     return out.at[2, axis], out.at[2, f"{axis}_rule"], out.at[2, f"{axis}_reason"]
 
 
 def basis(axis: str, report: bool = False, **cells: str) -> str:
     frame = pd.DataFrame([{"name": "X", **cells}], index=[2])
-    return classify(frame, "en", provenance=Provenance.of_report() if report else None).at[2, f"{axis}_basis"]
+    return classify(frame, "en", **_as_the_reports(frame, report)).at[2, f"{axis}_basis"]
 
 
 # Each rule: cells that make it hold, and cells that look close but must not.
@@ -67,8 +77,11 @@ RULES = [
     ("model", "model.light-only", "undetermined", {"specialised_equipment": "no"}, {"specialised_equipment": ""}),
     ("status", "status.designated", "designated", {"status": "designated", "designated_on": "2022-02"},
      {"status": "project"}),
+    ("status", "status.funded", "funded", {"status": "funded"}, {"status": "designated"}),
     ("status", "status.project", "project", {"status": "project"}, {"status": ""}),
-    ("status", "status.annex-funded", "designated",
+    ("status", "status.abandoned", "abandoned", {"status": "abandoned"}, {"status": "refused"}),
+    ("status", "status.refused", "refused", {"status": "refused"}, {"status": "abandoned"}),
+    ("status", "status.annex-funded", "funded",
      {"notes": "Financements publics obtenus – Autres pôles"}, {"notes": "Financements demandés"}),
     ("status", "status.annex-project", "project", {"notes": "CI associé à la VTÉ (projet)"},
      {"notes": "projet de loi"}),
@@ -101,7 +114,7 @@ def test_on_a_users_file_undetermined_reasons_name_the_missing_columns_as_the_fi
                                        "origine indéterminée : votre fichier ne dit pas qui a initié le centre "
                                        "(colonnes absentes du fichier : « Types d'initiateurs »)")
     assert verdict("status", status="", notes="")[2] == (
-        "status undetermined: your file does not say whether the centre is designated or a project")
+        "status undetermined: your file does not say whether the centre is designated, funded or a project")
 
 
 def test_on_a_users_file_no_reason_says_the_report_speaks_of_the_centre():
@@ -130,7 +143,7 @@ def test_every_verdict_says_what_it_rests_on():
     assert basis("origin", report=True, initiators="PT", initiator_kinds="company") == "inference"
     assert verdict("origin", "fr", report=True, initiators="PT", initiator_kinds="company")[2].startswith(
         "origine privée : cicli le déduit")
-    assert basis("status", report=True, notes="Financements publics obtenus") == "inference"
+    assert basis("status", report=True, notes="Financements publics obtenus") == "report"
     assert basis("status", notes="Financements publics obtenus") == "file"
     assert basis("model", report=True) == "none"
 
@@ -193,26 +206,26 @@ def test_no_reason_denies_a_zone_project_the_report_mentions():
         assert project in reason and "ties the centre to no zone" not in reason, reason
 
 
-PRINTED_VERDICTS = {  # the seven annex columns alone: what their words say, nothing more
+PRINTED_VERDICTS = {  # the seven annex columns alone: what their words say, nothing more (funding is not designation)
     "Novinor Innovation": ("undetermined", "undetermined", "", "undetermined", "undetermined"),
-    "alles d’innovation et de formation avancée": ("undetermined", "undetermined", "", "undetermined", "designated"),
-    "Carrefour d’innovation en pêche et en aquaculture Merinov": ("undetermined", "undetermined", "", "undetermined", "designated"),
-    "Cité de l’innovation circulaire et durable": ("undetermined", "undetermined", "", "undetermined", "designated"),
+    "alles d’innovation et de formation avancée": ("undetermined", "undetermined", "", "undetermined", "funded"),
+    "Carrefour d’innovation en pêche et en aquaculture Merinov": ("undetermined", "undetermined", "", "undetermined", "funded"),
+    "Cité de l’innovation circulaire et durable": ("undetermined", "undetermined", "", "undetermined", "funded"),
     "District de la construction innovante": ("undetermined", "undetermined", "", "undetermined", "undetermined"),
     "Centre d’Innovation et de Formation en Transition Énergétique": ("undetermined", "zone-affiliated", "VTÉ", "undetermined", "project"),
     "Centre d'innovation, d'industrialisation et d'inclusion en énergies alternatives et métallurgie verte (CI3EM)": ("undetermined", "undetermined", "", "undetermined", "undetermined"),
-    "ZoneAgtech – Centre d’innovation en agrosciences et agritechnologies": ("undetermined", "undetermined", "", "undetermined", "designated"),
+    "ZoneAgtech – Centre d’innovation en agrosciences et agritechnologies": ("undetermined", "undetermined", "", "undetermined", "funded"),
     "Centre d’Innovation de la Batterie et l’Électrification des Transports": ("undetermined", "zone-affiliated", "VTÉ", "undetermined", "project"),
     "Centre d’innovation en aluminium de l’UQAC": ("undetermined", "pre-zone", "", "undetermined", "undetermined"),
     "Centre d’innovation collaborative en aérospatiale et mobilité (CIM)": ("undetermined", "zone-affiliated", "Zone Aéro", "undetermined", "undetermined"),
     "Carrefour Cyber": ("undetermined", "undetermined", "", "undetermined", "undetermined"),
-    "Centre d’innovation du Cégep de Sept-Îles": ("undetermined", "undetermined", "", "undetermined", "designated"),
+    "Centre d’innovation du Cégep de Sept-Îles": ("undetermined", "undetermined", "", "undetermined", "funded"),
 }
 
 
 def _verdicts(path, from_report: bool = False, **kw) -> dict:
     """The verdicts of a file; by default of the file alone, without what the report knows of its rows."""
-    from cicli.validation import load
+    from cicli.pipeline import load
 
     table = results.classify(centres=load(path, from_report=from_report, **kw)).frame
     return {r.name: (r.origin, r.anchoring, r.zone, r.model, r.status) for r in table.itertuples()}

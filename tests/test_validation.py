@@ -10,8 +10,9 @@ import pytest
 from conftest import PRINTED_ANNEX, printed_rows, sha256, write_csv, write_xlsx
 
 from cicli.errors import InputError
+from cicli.pipeline import load
 from cicli.problems import CATALOGUE
-from cicli.validation import load, validate
+from cicli.validation import validate
 from cicli.validation.checks import MAX_PER_CODE
 
 
@@ -24,17 +25,17 @@ def test_printed_annex_points_at_the_copied_row_and_the_wrong_regions():
     assert report.valid
     assert [(p.code, p.row, p.column, p.value) for p in report.problems] == [
         ("unknown-region", 4, "Région", "Bas-Saint-Laurent et Gaspésie"),
-        ("unknown-region", 6, "Région", "Chaudières-Appalaches"),
+        ("read-as", 6, "Région", "Chaudières-Appalaches"),
         ("duplicate-lead-source", 14, "Responsable", "Marilou Cyr"),
     ]
-    assert report.problems[1].message.endswith("Did you mean 'Chaudière-Appalaches'?")
+    assert report.problems[1].message == "'Chaudières-Appalaches' read as the region Chaudière-Appalaches (row 6)."
     assert report.problems[2].message == "same lead and same source as row 9: was the row copied from it?"
 
 
 def test_printed_annex_in_xlsx_gives_the_same_problems(tmp_path):
     path = write_xlsx(tmp_path / "a.xlsx", printed_rows())
     assert [(p.code, p.row) for p in validate(path).problems] == [
-        ("unknown-region", 4), ("unknown-region", 6), ("duplicate-lead-source", 14)]
+        ("unknown-region", 4), ("read-as", 6), ("duplicate-lead-source", 14)]
 
 
 def test_missing_name_column(tmp_path):
@@ -60,8 +61,11 @@ def test_empty_name(tmp_path):
     ("aims_zone", "bof", "invalid-value"),
     ("initiator_kinds", "company; alien", "invalid-value"),
 ])
-def test_malformed_values_are_errors(tmp_path, column, value, code):
-    assert problems(tmp_path, [["name", column], ["A", value]]) == [("error", code, 2, column, value)]
+def test_malformed_values_are_warnings_kept_as_written(tmp_path, column, value, code):
+    """A value cicli cannot read no longer stops the file (#29): a warning at its cell, the cell kept as written."""
+    assert problems(tmp_path, [["name", column], ["A", value]]) == [("warning", code, 2, column, value)]
+    centres = load(write_csv(tmp_path / "t.csv", [["name", column], ["A", value]]))
+    assert centres.raw[column].tolist() == [value] and centres.left_out == []
 
 
 @pytest.mark.parametrize("column, value, typed", [
@@ -78,7 +82,7 @@ def test_malformed_values_are_errors(tmp_path, column, value, code):
 ])
 def test_values_people_type_are_read(tmp_path, column, value, typed):
     centres = load(write_csv(tmp_path / "t.csv", [["Nom", column], ["A", value]]))
-    assert centres.report.problems == []
+    assert centres.findings.problems == []
     assert centres.frame[column].iloc[0] == typed
 
 
@@ -90,8 +94,9 @@ def test_warnings(tmp_path):
             ["C", "", "N/A", "https://a.ca/", "", ""]]
     assert problems(tmp_path, rows) == [
         ("warning", "duplicate-name", 3, "Nom", "a"),
-        ("warning", "unknown-region", 3, "Région", "Gaspésie"),
+        ("note", "read-as", 3, "Région", "Gaspésie"),
         ("warning", "invalid-url", 3, "Sources", "a.ca"),
+        ("note", "read-as", 4, "Région", "Monterégie"),
         ("warning", "duplicate-lead-source", 4, "Responsable", "x"),
         ("warning", "outside-quebec", 4, "latitude", "10.0"),
     ]
@@ -110,7 +115,10 @@ def test_web_addresses_are_read_whatever_their_case(tmp_path, sources, flagged):
 
 def test_accents_and_dashes_do_not_make_a_region_unknown(tmp_path):
     rows = [["Nom", "Région"], ["A", "Saguenay-Lac-Saint-Jean"], ["B", "MONTREAL"], ["C", "gaspesie iles de la madeleine"]]
-    assert problems(tmp_path, rows) == []
+    assert [(severity, code, row) for severity, code, row, _, _ in problems(tmp_path, rows)] == [
+        ("note", "read-as", 3), ("note", "read-as", 4)]  # a hyphen for an en dash is the same spelling: no note
+    regions = load(write_csv(tmp_path / "r.csv", rows)).frame["region"].tolist()
+    assert regions == ["Saguenay–Lac-Saint-Jean", "Montréal", "Gaspésie–Îles-de-la-Madeleine"]
 
 
 def test_control_and_invisible_characters_are_reported(tmp_path):
@@ -142,14 +150,14 @@ def test_a_header_without_rows_is_a_warning_that_says_why_nothing_shows(tmp_path
 
 def test_the_counts_say_every_row_flagged_not_only_those_listed(tmp_path, run):
     """Seen on a messy file of 100,000 rows: « 0 errors, 603 warnings » where 201,260 rows were flagged."""
-    rows = [["Nom", "Région"]] + [[f"Centre {i}", "Bas-St-Laurent"] for i in range(1200)]
+    rows = [["Nom", "Région"]] + [[f"Centre {i}", "Ailleurs"] for i in range(1200)]
     path = write_csv(tmp_path / "t.csv", rows)
     report = validate(path)
     assert (report.count("error"), report.count("warning")) == (0, 1200)
     assert report.as_dict()["counts"] == {"error": 0, "warning": 1200, "note": 0}  # validate --format json
     assert report.problems[-1].message == "1,000 more rows have this problem; only the first 200 are listed."
     status, out, err = run("validate", str(path))
-    assert status == 0 and out.rstrip().endswith("\n1,200 problems")
+    assert status == 0 and "\n1,200 problems\n" in out
     assert err.splitlines()[-1] == f"cicli: {path}: 0 errors, 1,200 warnings."
     _status, _out, err = run("classify", str(path), "--format", "csv")
     assert err.splitlines()[-1] == f"cicli: {path}: 0 errors, 1,200 warnings; to see them: cicli validate {path}"
@@ -168,12 +176,24 @@ def test_the_line_of_rows_not_listed_stays_true_when_a_code_flags_several_column
     assert flag.counts == {"invalid-url": 450}
 
 
-def test_load_raises_with_the_first_error_and_the_count(tmp_path):
-    path = write_csv(tmp_path / "t.csv", [["Nom", "status"], ["", "x"], ["B", "y"]])
+def test_a_row_in_error_is_left_out_and_the_others_go_on(tmp_path, run):
+    """#29: a row without a name is said at its row; the other rows are classified and shown, and the exit code is
+    1."""
+    path = write_csv(tmp_path / "t.csv", [["Nom", "status"], ["", "x"], ["B", "y"], ["C", "projet"]])
+    centres = load(path)
+    assert centres.frame.index.tolist() == [3, 4] and centres.left_out == [2]
+    assert [(p.code, p.row) for p in centres.findings.errors] == [("empty-name", 2)]
+    status, out, err = run("classify", str(path), "--format", "csv")
+    assert status == 1
+    assert [line.split(",")[1] for line in out.splitlines()[1:]] == ["B", "C"]
+    assert "cicli: row 2 is left out: it has an error (cicli validate says which); the other rows are shown." in err
+
+
+def test_a_file_that_cannot_be_used_raises_with_the_first_error_and_the_count(tmp_path):
+    path = write_csv(tmp_path / "t.csv", [["Région", "Nom", "name"], ["Laval", "A", "B"]])
     with pytest.raises(InputError) as e:
         load(path)
-    assert str(e.value) == f"{path}, row 2, column Nom: this row has data but no name. (and 2 more errors)"
-    assert e.value.hint == "validate"
+    assert e.value.code == "duplicate-column" and e.value.row == 1
 
 
 def test_unreadable_file_is_a_report_with_one_error(tmp_path):
@@ -197,7 +217,7 @@ def test_cli_validate_json_shape_and_exit_codes(run, tmp_path):
                                    "message": "same lead and same source as row 9: was the row copied from it?"}
     assert "encoding utf-8, separator ','" in err
 
-    bad = write_csv(tmp_path / "bad.csv", [["Nom", "designated_on"], ["A", "2022-13"]])
+    bad = write_csv(tmp_path / "bad.csv", [["Nom", "designated_on"], ["", "2022-13"]])
     checksum = sha256(bad)
     code, out, err = run("validate", str(bad), "--format", "json")
     assert code == 1
@@ -217,25 +237,7 @@ def test_cli_validate_table_keeps_row_numbers_whole(run, tmp_path):
     code, out, _ = run("validate", str(path), "--format", "csv")
     assert code == 1
     assert out.splitlines()[1:] == [
-        "warning,unknown-region,2,Région,Nowhere,'Nowhere' is not one of Quebec's 17 administrative regions.",
+        "warning,unknown-region,2,Région,Nowhere,'Nowhere' is not one of Quebec's 17 administrative regions; cicli "
+        "keeps it as written.",
         "error,extra-cell,3,,3,row 3 has 4 cells but the header has 3; the extra cells are not read.",
     ]
-
-
-def test_without_warnings_the_errors_are_the_same(tmp_path):
-    """load() skips the checks that can only warn: the errors it stops on are validate's errors."""
-    from cicli.read import read_table
-    from cicli.validation import check
-
-    rows = [["Nom", "Région", "Responsable", "Sources", "latitude", "status", "designated_on"],
-            ["A", "Gaspésie", "X", "https://a.ca/", "10", "bof", "2022-02"],
-            ["a", "Laval", "x", "https://a.ca", "45,5", "projet", "hier"],
-            ["", "Laval", "Y", "a.ca", "x", "", ""],
-            ["B\u200b", "Laval", "Y", "https://b.ca", "46", "désigné", "2022-13"]]
-    table = read_table(write_csv(tmp_path / "t.csv", rows))
-    everything = check(table)[1].problems
-    errors_only = check(table, warnings=False)[1].problems
-    assert {p.code for p in everything} - {p.code for p in errors_only} == {
-        "unknown-region", "control-character", "duplicate-name", "duplicate-lead-source", "invalid-url", "outside-quebec"}
-    assert errors_only == [p for p in everything if p.severity == "error"]
-    assert len(errors_only) == 5

@@ -17,7 +17,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 _API = {
-    "load": "validation",
+    "load": "pipeline",
     "validate": "validation",
     "classify": "results",
     "compare": "results",

@@ -7,6 +7,7 @@ Machine formats (json, csv) print codes; people see these labels.
 from __future__ import annotations
 
 import functools
+import re
 
 from .i18n import LANGS, UnknownLanguage, _, catalogue, current, default_lang, pgettext
 from .text import fold, quoted
@@ -37,7 +38,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "status": {
         "designated": "designated",
+        "funded": "funded",
         "project": "project",
+        "abandoned": "abandoned",
+        "refused": "refused",
         "undetermined": "undetermined",
     },
     "initiator_kinds": {
@@ -139,7 +143,15 @@ LABELS: dict[str, dict[str, str]] = {
 # Extra spellings people type for a code, beyond its code and labels.
 _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "bool": {"yes": ("o", "y", "true", "vrai", "1", "x"), "no": ("n", "false", "faux", "0")},
-    "status": {"designated": ("designe", "désignée", "designee", "financé"), "project": ("projete",)},
+    # « Financé » is not « désigné »: the report speaks of centres « désignés et/ou financés ».
+    "status": {"designated": ("designe", "officiellement designe", "designe et finance", "officiel"),
+               "funded": ("finance", "financement obtenu", "financements obtenus", "financements publics obtenus",
+                          "subventionne"),
+               "project": ("projete", "en projet", "a l etude", "etude", "en etude", "en developpement",
+                           "developpement", "en preparation", "en demarrage", "propose", "planned", "proposed",
+                           "in development", "under study"),
+               "abandoned": ("abandonne", "abandon", "ferme", "closed"),
+               "refused": ("refuse", "rejete", "non retenu", "rejected", "declined")},
     "origin": {"private": ("prive",), "public": ("publique",)},
     "anchoring": {"standalone": ("independant", "autonome"), "zone-affiliated": ("affilie", "associe"),
                   "pre-zone": ("prezone",)},
@@ -171,8 +183,25 @@ def index(domain: str) -> dict[str, str]:
 
 
 def parse(domain: str, text: str) -> str | None:
-    """The code a person means by `text` (code or label, either language, accents optional)."""
-    return index(domain).get(fold(text))
+    """The code a person means by `text` (code or label, either language, accents optional, in the plural or the
+    feminine: « désignées » is « désigné »)."""
+    words = index(domain)
+    folded = fold(_INCLUSIVE.sub("", text))
+    if folded in words:
+        return words[folded]
+    return words.get(" ".join(_singular(w) for w in folded.split()))
+
+
+_INCLUSIVE = re.compile(r"\((?:e|s|es|x|ne|le)\)|[·.](?:e|es|s)\b", re.IGNORECASE)  # désigné(e)(s), désigné·e·s
+
+
+def _singular(word: str) -> str:
+    """A folded French word without its plural and feminine endings: designees → designe, projets → projet."""
+    if len(word) > 3 and word.endswith(("s", "x")):
+        word = word[:-1]
+    if len(word) > 3 and word.endswith("ee"):
+        word = word[:-1]
+    return word
 
 
 def language(lang: str | None) -> str:

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 
 from .i18n import N_
 
-ERROR = "error"  # the file cannot be used as it is: commands other than validate stop
+ERROR = "error"  # the file, or a row of it, cannot be used: a row in error is left out, a file in error stops
 WARNING = "warning"  # the file can be used, but something in it is probably wrong
 NOTE = "note"  # what cicli did that the user should know (blank rows skipped); --strict ignores it
 SEVERITIES = (ERROR, WARNING, NOTE)
@@ -31,11 +31,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "missing-name-column": (ERROR, N_("No column holds the centres' names (`Nom` or `name`).")),
     "no-rows": (WARNING, N_("The table has a header but no row under it: every command shows 0 centres.")),
     "duplicate-column": (ERROR, N_("Two columns of the file stand for the same column of the annex.")),
-    "extra-cell": (ERROR, N_("A row has more cells than the header.")),
-    "empty-name": (ERROR, N_("A row has data but no name.")),
-    "invalid-date": (ERROR, N_("A month is not written `YYYY-MM` (or a date, or `février 2022`).")),
-    "invalid-number": (ERROR, N_("A number cannot be read (a year, an amount, a coordinate).")),
-    "invalid-value": (ERROR, N_("A value is not one of those its column allows.")),
+    "extra-cell": (ERROR, N_("A row has more cells than the header: cicli leaves the row out, and classifies the "
+                             "others.")),
+    "empty-name": (ERROR, N_("A row has data but no name: cicli leaves the row out, and classifies the others.")),
+    "invalid-date": (WARNING, N_("A month is not written `YYYY-MM` (or a year, a date, `février 2022`): cicli keeps "
+                                 "the cell as written and does not use it.")),
+    "invalid-number": (WARNING, N_("A number cannot be read (a year, an amount, a coordinate): cicli keeps the cell "
+                                   "as written and does not use it.")),
+    "invalid-value": (WARNING, N_("A value is not one of those its column allows (a status, yes or no, a kind): "
+                                  "cicli keeps it as written and does not use it.")),
     "blank-header": (WARNING, N_("A column with data has no header; cicli names it after its position.")),
     "duplicate-header": (WARNING, N_("Two extra columns share a header; cicli names the second after its position.")),
     "duplicate-name": (WARNING, N_("Two rows have the same name (ignoring case); their ids tell them apart.")),
@@ -45,6 +49,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "total-row": (WARNING, N_("A row is named as a total (« Total », « Sous-total »), not as a centre.")),
     "not-a-ci": (WARNING, N_("A row names a body the report says is not a centre of the programme (LaboIDN, CIMEQ, "
                              "Innofibre, Synchronex…); the message quotes the report.")),
+    "not-a-centre": (WARNING, N_("A row names a body the report names that is not a centre (a zone or a zone "
+                                 "project, a research centre, an organisation): it gets no centre's facts.")),
+    "near-miss": (WARNING, N_("A row is close to one of the report's centres without being surely it: cicli says "
+                              "which and why, and does not complete it.")),
+    "differs-from-report": (WARNING, N_("A row that is one of the report's centres gives a value the report "
+                                        "contradicts: both are kept, the message quotes the report.")),
+    "verdict-differs": (WARNING, N_("A verdict your file writes (an earlier export, edited) is not the one the "
+                                    "typology gives: both are shown, with the reason.")),
     "unknown-region": (WARNING, N_("The region is not one of Quebec's 17 administrative regions.")),
     "invalid-url": (WARNING, N_("The source is not a web address (http:// or https://).")),
     "outside-quebec": (WARNING, N_("The latitude/longitude lies outside Quebec: the centre is left off the map.")),

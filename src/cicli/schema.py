@@ -10,6 +10,7 @@ This module imports nothing heavy: `cicli --help` reads it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .i18n import N_
@@ -31,7 +32,9 @@ INITIATOR_KINDS = (
     "zone_project",
     "municipality",
 )
-STATUSES = ("designated", "project")
+#: What a file may say of a centre's stage. The report's own: designated, funded (« désignés et/ou financés »),
+#: project (« en développement »); people's lists also say abandoned and refused.
+STATUSES = ("designated", "funded", "project", "abandoned", "refused")
 
 
 @dataclass(frozen=True)
@@ -51,25 +54,36 @@ COLUMNS: tuple[Column, ...] = (
     # The annex, in the report's order.
     Column("region", "Région", "Region", "text",
            N_("Administrative region of Quebec (one of the 17), as printed in the annex."),
-           N_("The annex, column « Région »."), annex=True),
+           N_("The annex, column « Région »."), annex=True,
+           aliases=("region administrative", "region adm", "region_adm", "administrative region", "reg adm")),
     Column("locality", "Localisation", "Locality", "text",
            N_("Town or city where the centre is (or will be)."),
-           N_("The annex, column « Localisation »."), annex=True, aliases=("localite", "ville", "city")),
+           N_("The annex, column « Localisation »."), annex=True,
+           aliases=("localite", "ville", "city", "municipalite", "municipality", "town", "lieu", "adresse ville")),
     Column("name", "Nom", "Name", "text",
            N_("Name of the centre, as printed in the annex. Required."),
-           N_("The annex, column « Nom »."), annex=True, aliases=("nom du centre", "centre")),
+           N_("The annex, column « Nom »."), annex=True,
+           aliases=("nom du centre", "centre", "organisme", "nom organisme", "nom de l organisme", "nom du projet",
+                    "projet", "organisation", "organization", "centre name")),
     Column("niche", "Créneaux", "Niche", "text",
            N_("Niche(s) of the centre (« créneaux »), as printed."),
-           N_("The annex, column « Créneaux »."), annex=True, aliases=("creneau", "niches")),
+           N_("The annex, column « Créneaux »."), annex=True,
+           aliases=("creneau", "niches", "secteur", "secteurs", "domaine", "thematique", "sector", "field")),
     Column("lead", "Responsable", "Lead", "text",
            N_("Person responsible for the centre or project; N/A where the annex prints N/A."),
-           N_("The annex, column « Responsable »."), annex=True),
+           N_("The annex, column « Responsable »."), annex=True,
+           aliases=("personne ressource", "personne contact", "contact", "direction", "directeur", "directrice",
+                    "responsable du projet", "contact person")),
     Column("source_url", "Sources", "Source", "url",
            N_("Web page the annex cites for the centre."),
-           N_("The annex, column « Sources »."), annex=True, aliases=("source", "url")),
+           N_("The annex, column « Sources »."), annex=True,
+           aliases=("source", "url", "site web", "site_web", "site internet", "web", "website", "lien",
+                    "lien communique", "link", "press release")),
     Column("notes", "Notes", "Notes", "text",
            N_("The annex's remarks: funding obtained, link to a zone, project status."),
-           N_("The annex, column « Notes »."), annex=True, aliases=("note", "remarques")),
+           N_("The annex, column « Notes »."), annex=True,
+           aliases=("note", "remarques", "remarque", "commentaires", "commentaire", "comments", "comment",
+                    "remarks")),
     # Facts from the report's body.
     Column("id", "Identifiant", "Identifier", "text",
            N_("Stable identifier of the centre (lowercase, dashes)."),
@@ -79,7 +93,9 @@ COLUMNS: tuple[Column, ...] = (
            N_("The body and the annex of the report.")),
     Column("initiators", "Initiateurs", "Initiators", "list",
            N_("Who initiated the centre."),
-           N_("The section of each centre in the report.")),
+           N_("The section of each centre in the report."),
+           aliases=("porteur", "porteurs", "porteur du projet", "organisme porteur", "initiateur", "promoteur",
+                    "promoteurs")),
     Column("initiator_kinds", "Types d'initiateurs", "Initiator kinds", "enum_list",
            N_("What kind of actor each initiator is, in the same order as the initiators."),
            N_("The section of each centre in the report."), allowed=INITIATOR_KINDS),
@@ -104,11 +120,14 @@ COLUMNS: tuple[Column, ...] = (
            N_("Year the project was submitted as an innovation zone."),
            N_("Section « Un processus trop lent… » (« soumis au MEIE en 2020 »).")),
     Column("status", "Statut", "Status", "enum",
-           N_("Designated (designated and funded) or project."),
-           N_("The box « Centres d’innovation désignés » and the body of the report."), allowed=STATUSES),
+           N_("Designated, funded (the designation not said), project, or, in people's lists, abandoned or refused."),
+           N_("The box « Centres d’innovation désignés » and the body of the report."), allowed=STATUSES,
+           aliases=("etape", "stade", "statut du projet", "etat", "stage")),
     Column("designated_on", "Désigné en", "Designated in", "month",
            N_("Month of designation."),
-           N_("The box « Centres d’innovation désignés »."), aliases=("date de designation",)),
+           N_("The box « Centres d’innovation désignés »."),
+           aliases=("date de designation", "date_designation", "designation", "date designation", "designation date",
+                    "designated on")),
     Column("specialised_equipment", "Équipement spécialisé", "Specialised equipment", "bool",
            N_("Yes where the centre has (or plans) specialised equipment, a pilot plant, labs or test platforms; "
               "no where the report says it has none."),
@@ -173,6 +192,12 @@ def header(column: str, lang: str | None = None) -> str:
     return spec.fr if (lang or current()) == "fr" else spec.en
 
 
+def is_own_header(column: str, header: str) -> bool:
+    """Whether `header` is the column's own name (its code, French or English header), not another word for it."""
+    spec = BY_NAME[column]
+    return fold(header) in {fold(spec.name), fold(spec.name.replace("_", " ")), fold(spec.fr), fold(spec.en)}
+
+
 def column_for_header(header: str) -> str | None:
     """The column a header names, in French, English or the project's own words; None if unknown."""
     return HEADER_INDEX.get(fold(header))
@@ -229,14 +254,38 @@ def _region_keys() -> dict[str, str]:
 _REGION_KEYS = _region_keys()
 
 
+_REGION_WORDS = re.compile(r"^(?:region(?:s)?(?: administrative)?(?: de la| de l| du| des| de)?|la|le|l) ")
+_REGION_CODE = re.compile(r"^(?:(?:region )?(\d{1,2})\b ?)?(.*?)(?: (\d{1,2}))?$")
+
+
 def region_of(text: str) -> str | None:
     """The administrative region a person means by `text`, written in full, short (« Bas-St-Laurent »,
-    « Mtl ») or by one half of its name (« Gaspésie »); None when it is none of the 17, or more than one."""
+    « Mtl »), by one half of its name (« Gaspésie »), with its official number (« 09 - Côte-Nord », « 09 ») or
+    words around it (« Région de la Côte-Nord »); None when it is none of the 17, or more than one (a number
+    and a name that disagree)."""
     folded = fold(text)
-    if folded in _REGION_KEYS:
-        return _REGION_KEYS[folded]
-    expanded = " ".join(_SHORT_WORDS.get(word, word) for word in folded.split())
-    return _REGION_KEYS.get(expanded)
+    m = _REGION_CODE.match(folded)
+    codes = {int(c) for c in (m.group(1), m.group(3)) if c} if m else set()
+    rest = m.group(2).strip() if m else folded
+    by_code = {REGIONS[c - 1] for c in codes if 1 <= c <= len(REGIONS)}
+    if len(by_code) != len(codes) or len(by_code) > 1:
+        return None
+    by_name = _region_named(rest) if rest else None
+    if rest and by_name is None:
+        return None
+    if by_code and by_name and by_code != {by_name}:
+        return None
+    return by_name or (next(iter(by_code)) if by_code else None)
+
+
+def _region_named(folded: str) -> str | None:
+    for candidate in (folded, _REGION_WORDS.sub("", folded)):
+        if candidate in _REGION_KEYS:
+            return _REGION_KEYS[candidate]
+        expanded = " ".join(_SHORT_WORDS.get(word, word) for word in candidate.split())
+        if expanded in _REGION_KEYS:
+            return _REGION_KEYS[expanded]
+    return None
 
 # A box around Quebec, generous by a few tenths of a degree.
 QUEBEC_BOUNDS = {"lat": (44.9, 62.7), "lon": (-79.9, -57.0)}

@@ -13,7 +13,7 @@ import typer
 
 from .. import __version__
 from ..i18n import N_, _, ngettext, readable_count
-from ..text import shown
+from ..text import ranges, shown
 from . import completion
 from .language import CicliCommand, CicliGroup
 from .messages import _state, guarded
@@ -82,27 +82,35 @@ def validate(path: PathArg = None, source: FromOpt = None, sheet: SheetOpt = Non
     raise typer.Exit(0 if report.valid and not (strict and report.warnings) else 1)
 
 
-def _annex(path, sheet, encoding, file_only: bool = False):
-    """The file, read and checked while pandas and the results import on a thread. For classify and summary,
-    which show verdicts: only the columns the verdicts need are completed from the report."""
-    from ..validation import load
+def _annex(path, sheet, encoding, file_only: bool = False, columns: list[str] | None = None):
+    """The file, read, checked, recognised and completed (cicli.pipeline) while pandas and the results import on a
+    thread."""
+    from ..pipeline import load
+    from ..read import column_mapping
 
     import_meanwhile("cicli.results")
-    return load(path, sheet=sheet, encoding=encoding, warnings=True, from_report=not file_only, for_verdicts=True)
+    return load(path, sheet=sheet, encoding=encoding, from_report=not file_only,
+                columns=column_mapping(columns) if columns else None)
 
 
 def _done(centres, strict: bool) -> None:
-    """The last line of a command that read a file: its problems, and how to see them."""
+    """The last lines of a command that read a file: the rows left out, the report's centres completed, its
+    problems and how to see them; exit code 1 when a row was left out (or, with --strict, on a warning)."""
+    findings = centres.findings
+    if centres.left_out:
+        say(ngettext("row {rows} is left out: it has an error (cicli validate says which); the other rows are shown.",
+                     "rows {rows} are left out: they have errors (cicli validate says which); the other rows are "
+                     "shown.", len(centres.left_out), rows=ranges(centres.left_out)))
     if centres.known_rows:
         say(ngettext("{n} row of your file is a centre of the report: cicli completed {cells} of its empty cells "
                      "from what the report says (--file-only keeps your file as it is).",
                      "{n} rows of your file are centres of the report: cicli completed {cells} of their empty cells "
                      "from what the report says (--file-only keeps your file as it is).", centres.known_rows,
                      cells=readable_count(centres.completed_cells)))
-    line = report_line(centres.report)
+    line = report_line(findings)
     if line:
         say(line)
-    if strict and centres.report.warnings:
+    if centres.left_out or (strict and findings.warnings):
         raise typer.Exit(1)
 
 
@@ -141,7 +149,7 @@ def classify(
     from .. import results
 
     result = results.classify(centres=centres, lang=language, region=region, origin=origin, anchoring=anchoring,
-                              model=model, status=status, reasons=format == Format.json, explain=explain)
+                              model=model, status=status, explain=explain)
     for note in result.notes:
         say(note)
     emit(result, format, output, force, reading=reading)
@@ -176,12 +184,11 @@ def compare(
     file_only: FileOnlyOpt = False,
 ) -> None:
     from .. import results
-    from ..validation import load
 
     language = use_language(lang)
     check_compare(centres, every)
     fields = results.parse_fields(rows) if rows or every else None
-    annex = load(source, sheet=sheet, encoding=encoding, warnings=True, from_report=not file_only)
+    annex = _annex(source, sheet, encoding, file_only)
     if every:
         result = results.compare_all(rows=fields, lang=language, centres=annex)
     else:
@@ -221,10 +228,9 @@ def show(
     file_only: FileOnlyOpt = False,
 ) -> None:
     from .. import results
-    from ..validation import load
 
     language = use_language(lang)
-    annex = load(source, sheet=sheet, encoding=encoding, warnings=True, from_report=not file_only)
+    annex = _annex(source, sheet, encoding, file_only)
     emit(results.show(centre, lang=language, centres=annex), format, output, force, reading=source)
     _done(annex, strict)
 

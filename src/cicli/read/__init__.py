@@ -15,9 +15,10 @@ import stat
 from importlib import resources
 from pathlib import Path
 
+from .. import schema
 from ..errors import InputError, UsageError
 from ..i18n import _
-from ..text import quoted, shown
+from ..text import fold, quoted, shown
 from .delimited import bom_encoding, detect_encoding, read_csv
 from .table import Table
 from .workbook import read_xlsx
@@ -30,7 +31,7 @@ _NOT_TEXT = {"rot-13", "rot13", "base64", "hex", "quopri", "uu", "zlib", "bz2", 
              "unicode-escape", "raw-unicode-escape", "unicode_escape", "raw_unicode_escape"}
 MAX_CSV_BYTES = 1 << 30  # a gigabyte of text: ten times the largest inventory this machine reads in seconds
 
-__all__ = ["Table", "bundled_evidence", "bundled_path", "read_table"]
+__all__ = ["Table", "bundled_evidence", "bundled_path", "column_mapping", "read_table"]
 
 
 def bundled_path(name: str = BUNDLED) -> Path:
@@ -48,8 +49,10 @@ def bundled_evidence() -> list[dict]:
 
 
 def read_table(path: str | os.PathLike | None = None, *, sheet: str | None = None,
-               encoding: str | None = None) -> Table:
-    """Read an annex table from a CSV or XLSX file; the bundled annex when `path` is None."""
+               encoding: str | None = None, columns: dict[str, str] | None = None) -> Table:
+    """Read an annex table from a CSV or XLSX file; the bundled annex when `path` is None. `columns`: the user's
+    own naming of headers, header as written → column of cicli (see `column_mapping`)."""
+    naming = _naming(columns)
     if path is None:
         table = read_csv(bundled_path(), "utf-8", None)
         table.source = _("{name} (bundled with cicli)", name=BUNDLED)
@@ -61,7 +64,7 @@ def read_table(path: str | os.PathLike | None = None, *, sheet: str | None = Non
     suffix = p.suffix.lower()
     kind = _kind_of(head)
     if kind == "zip":
-        return read_xlsx(p, name, sheet)
+        return read_xlsx(p, name, sheet, naming)
     if kind == "ole":
         _refuse_ole(p, name)
     if kind in ("gzip", "bzip2"):
@@ -88,16 +91,42 @@ def read_table(path: str | os.PathLike | None = None, *, sheet: str | None = Non
         if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_TEXT:
             raise UsageError(_("{encoding} is not a text encoding; try utf-8, cp1252 or latin-1.",
                                encoding=quoted(encoding)), option="encoding")
-        return read_csv(p, encoding, name)
+        return read_csv(p, encoding, name, naming)
     bom = bom_encoding(p) or _wide_encoding(p)
     if bom:
-        return read_csv(p, bom, name)
+        return read_csv(p, bom, name, naming)
     try:  # most files are UTF-8: reading checks it strictly, no need for a pass of our own first
-        return read_csv(p, "utf-8", name)
+        return read_csv(p, "utf-8", name, naming)
     except InputError as e:
         if e.code != "encoding-error":
             raise
-    return read_csv(p, detect_encoding(p, name), name)
+    return read_csv(p, detect_encoding(p, name), name, naming)
+
+
+def column_mapping(pairs: list[str]) -> dict[str, str]:
+    """`--column "Nom du projet=Nom"` as a mapping: each header (as the file writes it, case and accents aside) to
+    the column of cicli named on the right (its code, French or English header). A right side that names no
+    column is a usage error that lists them."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        header, sep, target = pair.partition("=")
+        column = schema.column_for_header(target.strip()) if sep else None
+        if not sep or not header.strip() or column is None:
+            choices = ", ".join(f"{c.name} ({c.fr})" for c in schema.COLUMNS)
+            raise UsageError(_("{pair} does not say HEADER=COLUMN with a column of cicli; the columns are: {choices}.",
+                               pair=quoted(pair), choices=choices), option="column")
+        mapping[fold(header)] = column
+    return mapping
+
+
+def _naming(mapping: dict[str, str] | None):
+    if not mapping:
+        return schema.column_for_header
+
+    def naming(header: str) -> str | None:
+        return mapping.get(fold(header)) or schema.column_for_header(header)
+
+    return naming
 
 
 def _open(p: Path, name: str) -> bytes:

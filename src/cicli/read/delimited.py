@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from .. import schema
 from ..errors import InputError
 from ..i18n import _, readable_count
 from ..problems import Problem
 from ..text import quoted
-from .table import HEADER_SEARCH_ROWS, Table, find_header, name_columns
+from .table import HEADER_SEARCH_ROWS, Naming, Table, find_header, name_columns
 
 DELIMITERS = (",", ";", "\t", "|")
 SAMPLE_BYTES = 1 << 16
@@ -103,7 +104,7 @@ def _sample_records(text: str, delimiter: str) -> tuple[list[list[str]], list[in
     return records, ends
 
 
-def _sniff(sample: str, forced: str | None) -> tuple[str, int, int, int]:
+def _sniff(sample: str, forced: str | None, naming: Naming) -> tuple[str, int, int, int]:
     """Delimiter, index of the header record, the lines before it, and its width."""
     candidates = (forced,) if forced else DELIMITERS
     best = None
@@ -111,7 +112,7 @@ def _sniff(sample: str, forced: str | None) -> tuple[str, int, int, int]:
         records, ends = _sample_records(sample, delimiter)
         if not records:
             continue
-        index, score = find_header(records)
+        index, score = find_header(records, naming)
         width = len(records[index])
         rank = (score, width > 1, -candidates.index(delimiter))
         if best is None or rank > best[0]:
@@ -121,7 +122,7 @@ def _sniff(sample: str, forced: str | None) -> tuple[str, int, int, int]:
     return best[1:]
 
 
-def read_csv(p: Path, encoding: str, name: str | None) -> Table:
+def read_csv(p: Path, encoding: str, name: str | None, naming: Naming = schema.column_for_header) -> Table:
     name = name or str(p)
     with p.open("r", encoding=encoding, newline="", errors="replace") as f:
         sample = f.read(SAMPLE_BYTES)
@@ -138,7 +139,7 @@ def read_csv(p: Path, encoding: str, name: str | None) -> Table:
                                character=repr(forced)), code="unreadable-file", path=name, row=1)
         lines_before = 1
         sample = sample[len(first):].lstrip("\r\n")
-    delimiter, header_index, header_lines, header_width = _sniff(sample, forced)
+    delimiter, header_index, header_lines, header_width = _sniff(sample, forced, naming)
     if header_width > MAX_COLUMNS:
         raise InputError(_("the header holds {count} columns or more, more than cicli reads ({limit}): this is not a "
                            "table of centres, or its separator is not one cicli can tell.",
@@ -151,7 +152,7 @@ def read_csv(p: Path, encoding: str, name: str | None) -> Table:
         columns, problems = _careful_csv(p, encoding, delimiter, skip, name, header_row=header_index + 1,
                                          width=header_width)
     table = name_columns(columns, header_row=header_index + 1, source=name, problems=problems,
-                         header_width=header_width, defused=True)
+                         header_width=header_width, defused=True, naming=naming)
     table.format, table.encoding, table.delimiter = "csv", encoding, delimiter
     if encoding == "cp1252":
         table.problems.extend(utf8_rows(table))

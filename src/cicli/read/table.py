@@ -6,6 +6,7 @@ English or cicli's own words), keeps the row numbers a spreadsheet shows, and fl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -53,17 +54,20 @@ class Table:
         return frame
 
 
-def _header_score(record: list[str]) -> tuple[int, int]:
+Naming = Callable[[str], "str | None"]  # a header → the column of cicli it stands for (schema.column_for_header)
+
+
+def _header_score(record: list[str], naming: Naming) -> tuple[int, int]:
     # A header is short: long cells are data, and folding them would be wasted work.
-    known = [schema.column_for_header(cell) for cell in record if cell.strip() and len(cell) <= MAX_HEADER]
+    known = [naming(cell) for cell in record if cell.strip() and len(cell) <= MAX_HEADER]
     return ("name" in known, sum(k is not None for k in known))
 
 
-def find_header(records: list[list[str]]) -> tuple[int, tuple[int, int]]:
+def find_header(records: list[list[str]], naming: Naming = schema.column_for_header) -> tuple[int, tuple[int, int]]:
     """Index of the header record: the first that names the most known columns."""
     best, best_score = None, (0, 0)
     for i, record in enumerate(records):
-        score = _header_score(record)
+        score = _header_score(record, naming)
         if score > best_score:
             best, best_score = i, score
     if best is None:  # nothing known: the first non-blank record
@@ -119,7 +123,8 @@ def undefuse(cells):
 
 def name_columns(columns: list, *, header_row: int, source: str, problems: list[Problem],
                  header_width: int | None = None, row_numbers: np.ndarray | None = None,
-                 defused: bool = False, positions: list[int] | None = None) -> Table:
+                 defused: bool = False, positions: list[int] | None = None,
+                 naming: Naming = schema.column_for_header) -> Table:
     """Name the columns after the header record; keep row numbers; flag what cannot be kept.
 
     `columns` holds each column's cells, the header's first: Arrow arrays, pandas Series or lists.
@@ -160,7 +165,10 @@ def name_columns(columns: list, *, header_row: int, source: str, problems: list[
                                                          number=position, name=quoted(h_name)),
                                        row=header_row, column=h_name))
         else:
-            canonical = schema.column_for_header(h)
+            canonical = naming(h)
+            if canonical and canonical in seen and not (schema.is_own_header(canonical, h)
+                                                          and schema.is_own_header(canonical, headers[canonical])):
+                canonical = None  # « Commentaires » beside « Notes »: a column of the user's own, shown as not used
             if canonical and canonical in seen:
                 problems.append(Problem.of("duplicate-column", _(
                     "header {header} (column {number}) stands for {column}, like column {other} ({other_header}); "

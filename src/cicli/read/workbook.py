@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import schema
 from ..errors import InputError
 from ..i18n import _, readable_count
 from ..problems import Problem
@@ -20,15 +21,15 @@ from .delimited import MAX_COLUMNS
 from .package import Package, Sheet
 from .sheet_xml import Cells, SheetReader, date_styles, letters, pinpoint, shared_strings
 from .survey import shared_text, survey
-from .table import HEADER_SEARCH_ROWS, Table, cell_text, find_header, name_columns
+from .table import HEADER_SEARCH_ROWS, Naming, Table, cell_text, find_header, name_columns
 
 MAX_DENSE_CELLS = 4_000_000  # the rectangle calamine builds; beyond it, cells are read one by one
 MAX_CELLS = 3_000_000  # cells cicli reads from a workbook (a CSV has no such limit)
 MAX_TEXT = 400 << 20  # bytes of text the cells hold once shared strings are expanded
 
 
-def read_xlsx(p: Path, name: str, sheet: str | None) -> Table:
-    book = _Book(p, name)
+def read_xlsx(p: Path, name: str, sheet: str | None, naming: Naming = schema.column_for_header) -> Table:
+    book = _Book(p, name, naming)
     try:
         chosen, sheet_read = book.choose(sheet)
     finally:
@@ -38,14 +39,14 @@ def read_xlsx(p: Path, name: str, sheet: str | None) -> Table:
     if isinstance(rows, dict):  # read cell by cell
         header = [rows.get(header_row, {}).get(c, "") for c in range(1, max(rows.get(header_row, {}), default=0) + 1)]
         _check_width(header, name, header_row)
-        table = _sparse_table(rows, header_row, name, _unreadable(cells, header_row, header))
+        table = _sparse_table(rows, header_row, name, _unreadable(cells, header_row, header), naming)
     else:
         body = rows[index:]
         header = [cell_text(v) for v in body[0]] if body else []
         _check_width(header, name, header_row)
         columns = [list(column) for column in itertools.zip_longest(*body, fillvalue="")]
         table = name_columns(columns, header_row=header_row, source=name,
-                             problems=_unreadable(cells, header_row, header))
+                             problems=_unreadable(cells, header_row, header), naming=naming)
     table.format, table.sheet = "xlsx", chosen.name
     return table
 
@@ -61,8 +62,8 @@ def _check_width(header: list, name: str, row: int) -> None:
 class _Book:
     """A workbook being read: its package, and calamine's reading of it, opened once for every sheet."""
 
-    def __init__(self, p: Path, name: str):
-        self.path, self.name = p, name
+    def __init__(self, p: Path, name: str, naming: Naming):
+        self.path, self.name, self.naming = p, name, naming
         self.package = Package(p, name)
         self._calamine = None
         self._shared: list[str] | None = None
@@ -139,10 +140,10 @@ class _Book:
             first = sorted(rows)[:HEADER_SEARCH_ROWS]
             width = max((max(r) for r in rows.values()), default=0)
             head = [[rows[r].get(c, "") for c in range(1, min(width, 200) + 1)] for r in first]
-            index, score = find_header(head) if head else (0, (0, 0))
+            index, score = find_header(head, self.naming) if head else (0, (0, 0))
             return rows, first[index] if first else 1, cells, score
         head = [[cell_text(v) for v in row] for row in rows[:HEADER_SEARCH_ROWS]]
-        index, score = find_header(head)
+        index, score = find_header(head, self.naming)
         return rows, index, unreadable, score
 
     def _has_shared(self) -> bool:
@@ -183,7 +184,8 @@ class _Book:
             return None
 
 
-def _sparse_table(rows: dict[int, dict[int, str]], header_row: int, name: str, problems: list[Problem]) -> Table:
+def _sparse_table(rows: dict[int, dict[int, str]], header_row: int, name: str, problems: list[Problem],
+                  naming: Naming) -> Table:
     """A table from cells read one by one, as calamine would give it without the empty columns between: the
     columns that hold something, each under its number in the sheet, for every row that has cells."""
     numbers = np.array(sorted(r for r in rows if r > header_row), dtype=np.int64)
@@ -191,7 +193,7 @@ def _sparse_table(rows: dict[int, dict[int, str]], header_row: int, name: str, p
     used = sorted({c for r in (header_row, *numbers.tolist()) for c in rows.get(r, {})})
     columns = [[header.get(c, ""), *(rows[r].get(c, "") for r in numbers.tolist())] for c in used]
     return name_columns(columns, header_row=header_row, source=name, problems=problems, row_numbers=numbers,
-                        positions=used)
+                        positions=used, naming=naming)
 
 
 def _unreadable(cells: Cells, header_row: int, header: list[str]) -> list[Problem]:

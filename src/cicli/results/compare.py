@@ -12,12 +12,12 @@ from .. import labels
 from ..errors import UsageError
 from ..i18n import _, ngettext, speaking
 from ..labels import language
+from ..pipeline import Centres, load
 from ..sections import Section, frame_columns
 from ..text import fold, quoted
-from ..validation import Centres, load
+from ..wording import field_label, plain, value_text
 from .classify import classify
 from .finding import find
-from .wording import field_label, plain, value_text
 
 #: The rows of a comparison, in order: verdicts (codes) and facts (as the data holds them).
 COMPARE_FIELDS = ("name", "region", "locality", "niche", "lead", "status", "designated_on", "origin", "anchoring",

@@ -10,17 +10,16 @@ import pandas as pd
 
 from .. import labels
 from ..i18n import _, speaking
-from ..known import report_ids
 from ..labels import language
+from ..pipeline import Centres, load
 from ..sections import Section
 from ..study.knowledge import knowledge
 from ..text import quoted
 from ..typology import AXIS_NAMES
-from ..validation import Centres, load, report_annex
+from ..wording import field_label, plain, value_text
 from .classify import classify
 from .finding import find
 from .sources import Source, removed_values, source_of
-from .wording import field_label, plain, value_text
 
 
 @dataclass
@@ -50,8 +49,15 @@ class CentreDetails:
         with speaking(self.lang):
             numbers = {p["id"]: n for n, p in enumerate(d["account"], 1)}
             field, value, source = _("Field"), _("Value"), _("Source")
-            facts = [[field_label(f["field"], self.lang), value_text(f["field"], f["value"], self.lang),
-                      _short_source(f["source"], numbers)] for f in d["facts"]]
+            facts = []
+            for f in d["facts"]:
+                value, source = value_text(f["field"], f["value"], self.lang), _short_source(f["source"], numbers)
+                if "report" in f:  # your file and the report disagree: both
+                    theirs = value_text(f["field"], f["report"]["value"], self.lang)
+                    value = _("{mine}\n(the report: {theirs})", mine=value, theirs=theirs)
+                    source = _("{mine}; the report: {theirs}", mine=source,
+                               theirs=_short_source(f["report"]["source"], numbers))
+                facts.append([field_label(f["field"], self.lang), value, source])
             facts += [[field_label(r["field"], self.lang), _("(not used)"), r["source"]["text"]] for r in d["removed"]]
             sections = [Section(f"{d['name']} ({d['id']})", [field, value, source], facts)]
             verdicts = [[field_label(v["axis"], self.lang), labels.label(v["axis"], v["verdict"]),
@@ -73,10 +79,12 @@ def _text(value) -> str:
 
 def _short_source(source: dict, numbers: dict[str, int]) -> str:
     """A source in a table cell: the passages by their number in the account below."""
-    if source["kind"] in ("body", "completed", "added") and source["passages"]:
+    if source["kind"] in ("body", "completed", "added", "file-and-report") and source["passages"]:
         cited = ", ".join(f"[{numbers[p['id']]}]" for p in source["passages"] if p["id"] in numbers)
         words = {"body": _("the body of the report"), "completed": _("from the report (your file leaves it empty)"),
-                 "added": _("not in the annex; the body of the report")}[source["kind"]]
+                 "added": _("not in the annex; the body of the report"),
+                 "file-and-report": _("your file, column « {column} », as the report says",
+                                      column=source["column"])}[source["kind"]]
         return f"{words} {cited}"
     return source["text"]
 
@@ -94,33 +102,37 @@ def show(query: str, path=None, *, lang: str | None = None, sheet: str | None = 
 
 
 def details(centres: Centres, table: pd.DataFrame, i) -> dict:
-    """The record of `show` for row `i` of a classified table (`table`, from `centres`)."""
-    bundled = centres.provenance.bundled
+    """The record of `show` for row `i` (its row number) of a classified table (`table`, from `centres`)."""
+    from ..completion import DIFFERS, REPORT
+
+    bundled = centres.bundled
     frame = centres.frame
+    position = int(frame.index.get_loc(i))
     headers = centres.table.headers
-    completed = {c for c, rows in centres.provenance.completed.items() if bool(rows.get(i, False))}
-    known = bundled or bool(centres.provenance.known_rows(frame.index)[i])  # a centre of the report (cicli.known)
-    centre_id = table.at[i, "id"] if bundled else \
-        (report_ids(frame.loc[[i]], report_annex()).iloc[0] if known else None)
+    centre_id = table.at[i, "id"] if bundled else (centres.recognition.centre[position] or None)
     facts = []
-    for column in ["id", *[c for c in frame.columns if c != "id"]]:
+    for column in ["id", *[c for c in centres.columns if c != "id"]]:
         value = plain(table.at[i, "id"]) if column == "id" else plain(frame.at[i, column])
         if value in (None, ""):
             continue
-        source = source_of(centre_id if known else None, column, bundled=bundled, file_headers=headers,
-                           completed=column in completed)
-        if column == "id" and "id" in completed:
-            source = Source("derived", note=_("the identifier of this centre of the report"))
+        kind = centres.source(column, position)
+        source = source_of(centre_id, column, bundled=bundled, file_headers=headers, kind=kind)
         if column == "id" and "id" in frame.columns and frame.at[i, "id"] not in ("", value):  # a repeated id
             source = Source("derived", note=_("the id of your file, {id}, numbered: an earlier row has it too",
                                               id=quoted(frame.at[i, "id"])))
-        facts.append({"field": column, "value": value, "source": source.record()})
+        fact = {"field": column, "value": value, "source": source.record()}
+        if kind == DIFFERS:  # the report says otherwise: both, each with its source
+            theirs = plain(centres.completed.theirs[column][position].as_py())
+            fact["report"] = {"value": theirs,
+                              "source": source_of(centre_id, column, bundled=False, file_headers=headers,
+                                                  kind=REPORT).record()}
+        facts.append(fact)
     removed = [{"field": column, "source": source.record()} for column, source in removed_values(centre_id)] \
         if bundled else []
     verdicts = [{"axis": a, "verdict": table.at[i, a], "rule": table.at[i, f"{a}_rule"],
                  "basis": table.at[i, f"{a}_basis"], "reason": table.at[i, f"{a}_reason"]} for a in AXIS_NAMES]
     account = [{"id": p.id, "theme": p.theme, "section": p.section, "text": p.quote, "note": p.note}
-               for p in knowledge().account(centre_id)] if known else []
+               for p in knowledge().account(centre_id)] if centre_id else []
     return {"id": table.at[i, "id"], "name": table.at[i, "name"], "row": int(i), "source": centres.table.source,
+            "centre": centre_id, "ground": None if bundled else (centres.recognition.ground[position] or None),
             "facts": facts, "removed": removed, "verdicts": verdicts, "account": account}
-

@@ -12,9 +12,6 @@ from ..i18n import _
 from ..study.knowledge import Passage, knowledge
 from ..text import shown
 
-#: Stable codes of the JSON output.
-KINDS = ("annex", "annex-read", "corrected", "removed", "added", "body", "derived", "outside", "file", "completed")
-
 
 @dataclass(frozen=True)
 class Source:
@@ -53,6 +50,8 @@ class Source:
                 return _("not in the report: {note}", note=self.note)
             case "completed":
                 return _("from the report (your file leaves it empty)") + cited
+            case "file-and-report":
+                return _("your file, column « {column} », as the report says", column=self.column) + cited
             case _:
                 return _("your file, column « {column} »", column=self.column)
 
@@ -65,19 +64,24 @@ class Source:
                                   for p in self.passages)
 
 
-def source_of(centre: str | None, column: str, *, bundled: bool, file_headers: dict[str, str],
-              completed: bool = False) -> Source:
-    """The source of one value of a centre (`centre`: its id in the report, when it is one of the report's)."""
+def source_of(centre: str | None, column: str, *, bundled: bool, file_headers: dict[str, str], kind: int = 1) -> Source:
+    """The source of one value of a centre (`centre`: its id in the report, when it is one of the report's;
+    `kind`: where the pipeline took the value, cicli.completion's FILE, REPORT, SAME or DIFFERS)."""
+    from ..completion import REPORT, SAME
+
     k = knowledge()
     header = schema.header(column)
-    if column in ("latitude", "longitude") and (bundled or completed):
+    if column in ("latitude", "longitude") and (bundled or kind == REPORT):
         return Source("outside", note=_(schema.BY_NAME[column].source))
-    if not bundled and not completed:
+    if not bundled:
+        if kind == REPORT:
+            return Source("completed", passages=tuple(k.supporting(centre, column)))
         if column in file_headers:
+            if kind == SAME and centre:
+                return Source("file-and-report", column=shown(file_headers[column], 80),
+                              passages=tuple(k.supporting(centre, column)))
             return Source("file", column=shown(file_headers[column], 80))
         return Source("derived", note=_derived(column, bundled))
-    if completed:
-        return Source("completed", passages=tuple(k.supporting(centre, column)))
     change = k.change(centre, column)
     if change is not None:
         if change.kind == "added":

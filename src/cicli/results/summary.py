@@ -8,11 +8,11 @@ import pandas as pd
 
 from .. import labels
 from ..i18n import _, readable_count, speaking
+from ..pipeline import Centres
 from ..sections import Section
 from ..typology import AXIS_NAMES
-from ..validation import Centres
+from ..wording import field_label, number_text, plain, value_text
 from .classify import classify
-from .wording import field_label, number_text, plain, value_text
 
 
 @dataclass

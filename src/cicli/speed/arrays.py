@@ -252,3 +252,41 @@ def mask(values) -> np.ndarray:
     if isinstance(values, (pa.Array, pa.ChunkedArray)):
         return to_numpy_bools(values)
     return np.asarray(values, dtype=bool)
+
+
+def distinct_rows(columns: list, where: np.ndarray | None = None) -> tuple[list[tuple], np.ndarray]:
+    """The distinct combinations of several string columns' cells (among the rows `where` holds true), and for
+    each row the number of its combination (-1 for rows left out): a list of copied rows holds a few, so work
+    done once per combination is spread back to a million rows by numpy."""
+    rows = len(columns[0]) if columns else 0
+    chosen = np.arange(rows) if where is None else np.flatnonzero(where)
+    number = np.full(rows, -1, dtype=np.int64)
+    if not len(chosen):
+        return [], number
+    keys = np.zeros(len(chosen), dtype=np.int64)
+    span = 1
+    for column in columns:
+        encoded = one_chunk(pc.dictionary_encode(one_chunk(column).take(integers(chosen))))
+        indices = to_numpy_ints(encoded.indices) + 1  # a null cell: its own combination (nulls are few)
+        if encoded.indices.null_count:
+            indices[~to_numpy_bools(pc.is_valid(encoded.indices))] = 0
+        size = len(encoded.dictionary) + 1
+        if span * size >= 1 << 62:  # renumber the combinations so far before the product overflows
+            _unique, keys = np.unique(keys, return_inverse=True)
+            span = int(keys.max()) + 1
+        keys = keys * size + indices
+        span *= size
+    _unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    number[chosen] = inverse
+    at = chosen[first]
+    values = [one_chunk(column).take(integers(at)).to_pylist() for column in columns]
+    return list(zip(*values, strict=True)), number
+
+
+def positions_in(values, choices: list[str]) -> np.ndarray:
+    """For each string of `values`, its position among `choices`; -1 where it is none of them."""
+    found = one_chunk(pc.index_in(values, value_set=strings(choices)))
+    out = to_numpy_ints(found.cast(pa.int64()))
+    if found.null_count:
+        out = np.where(to_numpy_bools(pc.is_valid(found)), out, -1)
+    return out

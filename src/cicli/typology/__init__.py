@@ -2,7 +2,7 @@
 
 The rules themselves, the domain knowledge, are in typology.rules; this module only runs them. Each
 verdict comes with its rule, its basis (report, inference, file, none; see rules.BASES) and its reason
-in the current language, worded by where the row's facts come from (cicli.provenance).
+in the current language, worded by where the row's facts come from (cicli.completion).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import pandas as pd
 
 from .. import schema
 from ..i18n import _, speaking
-from ..provenance import Provenance
 from ..speed.frames import join_text, per_distinct, pick
 from .facts import FACT_COLUMNS, READ_COLUMNS, facts
 from .rules import AXES, AXIS_NAMES, BASES, UNDETERMINED, Axis, Rule
@@ -25,33 +24,44 @@ _BITS = {column: 1 << i for i, column in enumerate(READ_COLUMNS)}
 
 
 def classify(frame: pd.DataFrame, lang: str | None = None, reasons: bool = True,
-             provenance: Provenance | None = None) -> pd.DataFrame:
+             sources: dict[str, np.ndarray] | None = None, known: np.ndarray | None = None) -> pd.DataFrame:
     """One row per centre: its axes' verdicts (codes) and, unless `reasons` is false, the rule, the basis
     and the reason of each, in `lang`.
 
-    `frame` holds validated values (validation.load); missing fact columns count as silent. Without
-    `provenance`, the facts are taken for the user's own. Columns: origin, anchoring, zone, model,
-    status, designated_on, redirected_from_zi, zi_submitted_year, and for each axis `<axis>_rule`,
+    `frame` holds checked values (cicli.pipeline); missing fact columns count as silent. `sources` says, for each
+    column and row, where the value comes from (cicli.completion: FILE and DIFFERS are the user's, REPORT and SAME
+    the report's); without it, every value is the file's. `known`: the rows that are centres of the report (an
+    undetermined verdict there is the report's silence, elsewhere the file's). Columns: origin, anchoring, zone,
+    model, status, designated_on, redirected_from_zi, zi_submitted_year, and for each axis `<axis>_rule`,
     `<axis>_basis` and `<axis>_reason`.
     """
-    provenance = provenance or Provenance.of_file(frame.columns)
     used = [c for c in READ_COLUMNS if c in frame.columns]
     absent = [c for c in FACT_COLUMNS if c not in frame.columns]
-    keyed = frame[used].assign(_file_bits=_file_bits(provenance, frame.index),
-                               _known=provenance.known_rows(frame.index))
+    keyed = frame[used].assign(_file_bits=_file_bits(sources, frame), _known=_known(known, frame))
     # Verdicts and reasons depend on these columns only: each distinct combination is judged once
     # (an inventory of a million rows holds a few hundred), then the verdicts are spread back.
     with speaking(lang):
         return per_distinct(keyed, [*used, "_file_bits", "_known"], lambda rows: _judge(rows, absent, reasons))
 
 
-def _file_bits(provenance: Provenance, index) -> pd.Series:
+def _known(known: np.ndarray | None, frame: pd.DataFrame) -> pd.Series:
+    return pd.Series(False if known is None else known, index=frame.index, dtype=bool)
+
+
+def _file_bits(sources: dict[str, np.ndarray] | None, frame: pd.DataFrame) -> pd.Series:
     """For each row, one bit per column it reads whose cell is the user's, not the report's."""
-    bits = pd.Series(0, index=index, dtype="int64")
+    from ..completion import DIFFERS, FILE
+
+    bits = np.zeros(len(frame), dtype=np.int64)
     for column, bit in _BITS.items():
-        if column in provenance.file_columns:
-            bits = bits | provenance.from_file(column, index).astype("int64") * bit
-    return bits
+        if column not in frame.columns:
+            continue
+        if sources is None or column not in sources:
+            theirs = (frame[column].astype("str") != "").to_numpy()  # the file's, wherever it says something
+        else:
+            theirs = np.isin(sources[column], (FILE, DIFFERS))
+        bits |= theirs.astype(np.int64) * bit
+    return pd.Series(bits, index=frame.index)
 
 
 def _judge(rows: pd.DataFrame, absent: list[str], reasons: bool) -> pd.DataFrame:

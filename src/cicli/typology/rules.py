@@ -192,26 +192,40 @@ MODEL = Axis(
 
 STATUS = Axis(
     "status",
-    N_("Designated (and funded) by the Quebec government, or still a project."),
+    N_("Where the centre stands with the Quebec government: designated (the box « Centres d'innovation désignés »), "
+       "funded without a designation said (the report speaks of centres « désignés et/ou financés »), or still a "
+       "project (« en développement »); people's lists also say abandoned or refused."),
     (
         Rule("status.designated", "designated", Is("status", "designated"),
-             N_("designated ({_month_text}): the report says the centre was designated"),
+             N_("designated ({_month_text}): the report lists the centre in its box « Centres d'innovation désignés »"),
              N_("designated ({_month_text}), according to your file"),
-             passage="six-funded"),
+             passage="designated-box"),
+        Rule("status.funded", "funded", Is("status", "funded"),
+             N_("funded: the report says the centre received public funding, without saying it was designated"),
+             N_("funded, according to your file, which does not say it was designated"),
+             passage="designated-or-funded"),
         Rule("status.project", "project", Is("status", "project"),
              N_("project: the report presents the centre as a project"),
              N_("project, according to your file"),
              passage="more-to-come"),
-        Rule("status.annex-funded", "designated", AnnexSays("funded"),
-             N_("designated: cicli infers it from the annex's note « Financements publics obtenus »"),
-             N_("designated: cicli infers it from your file's note « Financements publics obtenus »"),
-             basis="inferred", passage="abstract"),
+        Rule("status.abandoned", "abandoned", Is("status", "abandoned"),
+             N_("abandoned: the report says the project was abandoned"),
+             N_("abandoned, according to your file")),
+        Rule("status.refused", "refused", Is("status", "refused"),
+             N_("refused: the report says the project was refused"),
+             N_("refused, according to your file")),
+        Rule("status.annex-funded", "funded", AnnexSays("funded"),
+             N_("funded: the annex's note says « Financements publics obtenus »; the report speaks of centres "
+                "« désignés et/ou financés », so funding alone does not say designation"),
+             N_("funded: your file's note says « Financements publics obtenus », which does not say designation"),
+             passage="designated-or-funded"),
         Rule("status.annex-project", "project", AnnexSays("project"),
              N_("project: the annex says « (projet) »"),
              N_("project: your file says « (projet) »")),
         Rule("status.unknown", UNDETERMINED, Always(),
-             N_("status undetermined: the report does not say whether the centre is designated or a project"),
-             N_("status undetermined: your file does not say whether the centre is designated or a project")),
+             N_("status undetermined: the report does not say whether the centre is designated, funded or a project"),
+             N_("status undetermined: your file does not say whether the centre is designated, funded or a "
+                "project")),
     ),
 )
 

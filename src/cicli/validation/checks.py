@@ -28,10 +28,12 @@ from ..speed.arrays import (
 )
 from ..speed.arrays import mask as as_mask
 from ..speed.repeats import codes, earlier_rows, repeats_of_codes
-from ..text import fold, quoted
+from ..text import fold, quoted, ranges
 from . import spreadsheet
 
 MAX_PER_CODE = 200
+#: Problems of a cell cicli cannot read: the cell stays as written, and the other cells of its row are used.
+KEPT_AS_WRITTEN = ("invalid-date", "invalid-number", "invalid-value")
 
 # Patterns as strings, not compiled: Arrow's RE2 kernels take them so.
 _NUMBER = r"^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$"  # what a person writes; not "inf" or "nan"
@@ -68,7 +70,10 @@ class Flagger:
         done = self.counts.get(code, 0)
         for i in hits[: max(MAX_PER_CODE - done, 0)]:
             value = values[int(i)].as_py()
-            self.problems.append(Problem.of(code, message(i, value), row=int(self.row_numbers[i]), column=header,
+            words = message(i, value)
+            if code in KEPT_AS_WRITTEN:
+                words = _("{message}; cicli keeps it as written and does not use it.", message=words.rstrip("."))
+            self.problems.append(Problem.of(code, words, row=int(self.row_numbers[i]), column=header,
                                             value=None if value is None else str(value)))
         self.counts[code] = done + len(hits)
         if self.counts[code] > MAX_PER_CODE:
@@ -222,23 +227,40 @@ def total_rows(cells: pa.Table, flag: Flagger) -> pa.Array | None:
     return totals
 
 
-def check_regions(cells: pa.Table, flag: Flagger, totals: pa.Array | None) -> None:
+def regions(cells: pa.Table, flag: Flagger, totals: pa.Array | None) -> pa.Array | None:
+    """The region each row means, as the 17 official names: written short, with its number or words around it
+    (« 09 - Côte-Nord », « Cote Nord », « Région de la Côte-Nord ») it is one region everywhere, and a note says
+    once what was read as what; a region that is none of the 17 is a warning, kept as written."""
     if "region" not in cells.column_names:
-        return
-    regions = cells["region"]
-    known = map_values(regions, lambda v: fold(v) in schema.REGION_INDEX if v else True, flags=True)
+        return None
+    values = cells["region"]
+    encoded = one_chunk(pc.dictionary_encode(one_chunk(values)))
+    distinct = encoded.dictionary.to_pylist()
+    meant = {v: schema.region_of(v) if v else "" for v in distinct}
+    read = map_values(values, lambda v: meant[v])
+    unknown = pc.and_(pc.not_equal(values, text("")), pc.is_null(read))
     if totals is not None:  # a total row's « Total » is no region to correct
-        known = pc.or_(known, totals)
+        unknown = pc.and_(unknown, pc.invert(totals))
 
     def message(i, value):
-        meant = schema.region_of(value)
-        if meant is None:
-            close = difflib.get_close_matches(fold(value), schema.REGION_INDEX, n=1, cutoff=0.75)
-            meant = schema.REGION_INDEX[close[0]] if close else None
-        text = _("{value} is not one of Quebec's 17 administrative regions.", value=quoted(value))
-        return text + (" " + _("Did you mean {suggestion}?", suggestion=quoted(meant)) if meant else "")
+        close = difflib.get_close_matches(fold(value), schema.REGION_INDEX, n=1, cutoff=0.75)
+        suggestion = schema.REGION_INDEX[close[0]] if close else None
+        words = _("{value} is not one of Quebec's 17 administrative regions; cicli keeps it as written.",
+                  value=quoted(value))
+        return words + (" " + _("Did you mean {suggestion}?", suggestion=quoted(suggestion)) if suggestion else "")
 
-    flag.rows("unknown-region", pc.invert(known), "region", regions, message)
+    flag.rows("unknown-region", unknown, "region", values, message)
+    # A hyphen for the en dash of « Saguenay–Lac-Saint-Jean » is the same name to a reader: no note for it.
+    rewritten = [v for v in distinct if meant[v] and meant[v].replace("–", "-") != v.replace("–", "-")]
+    if rewritten:
+        positions = to_numpy_ints(encoded.indices)
+        for value in rewritten:
+            rows = flag.row_numbers[positions == distinct.index(value)]
+            flag.one("read-as", _("{value} read as the region {region} ({rows}).", value=quoted(value),
+                                  region=meant[value], rows=ngettext("row {rows}", "rows {rows}", len(rows),
+                                                                     rows=ranges(rows.tolist()))),
+                     row=int(rows[0]), column=flag.headers.get("region", "region"), value=value)
+    return pc.coalesce(read, one_chunk(values))
 
 
 def check_duplicates(cells: pa.Table, flag: Flagger) -> None:

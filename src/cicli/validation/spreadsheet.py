@@ -29,6 +29,7 @@ _MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?: 00:00(?::00)?)?$")
 _WORD_YEAR = re.compile(r"^(?:(\d{1,2}) )?([a-z]+) (\d{2}|\d{4})$")  # folded: « fevr 22 », « 1 fevr 2022 »
 _SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")
+_YEAR = re.compile(r"^\d{4}$")
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01, counting Excel's 29 February 1900
 
 # How a value was understood, when it was not written as cicli writes it.
@@ -66,11 +67,14 @@ def slash_order(values: list[str]) -> str | None:
 
 
 def month_of(text: str, order: str | None = "day") -> tuple[str | None, str | None]:
-    """The month (YYYY-MM) a cell means, and how it was understood (None: written as cicli writes it).
+    """The month (YYYY-MM) a cell means, or the year alone (YYYY) when it gives no month, and how it was understood
+    (None: written as cicli writes it).
     `order` is the column's order of day and month in dates of three numbers (slash_order)."""
     text = text.strip()
     if not text:
         return "", None
+    if _YEAR.match(text):  # a designation whose month is not known stays without a month
+        return (text if 1900 <= int(text) <= 2100 else None), None
     if m := _ISO.match(text):
         return _month(int(m.group(1)), int(m.group(2))), None
     if m := _YEAR_FIRST.match(text):

@@ -23,7 +23,7 @@ from .safety import check_output
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..validation import Centres
+    from ..pipeline import Centres
 
 #: Suffix → format; each format is the module of this package that writes it.
 SUFFIXES = {".xlsx": "xlsx", ".html": "html", ".csv": "csv", ".json": "json", ".md": "markdown",
@@ -105,7 +105,7 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
     (results.compare_all). `from_report`: complete the rows of a user's file that are centres of the report.
     """
     from .. import results
-    from ..validation import load
+    from ..pipeline import load
 
     source = None if source is None else str(source)
     lang = language(lang)

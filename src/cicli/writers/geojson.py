@@ -9,9 +9,9 @@ import pandas as pd
 from .. import labels, schema
 from ..i18n import _, ngettext
 from ..results.sources import source_of
-from ..results.wording import field_label
 from ..text import some_of
 from ..typology import AXIS_NAMES
+from ..wording import field_label
 from .safety import atomic_write
 from .tables import column_header
 
@@ -33,13 +33,14 @@ def write(job) -> int:
 
 
 def _geojson(centres, table, lang: str) -> tuple[dict, list[str], list[str]]:
-    raw, typed, headers = centres.table.frame, centres.frame, centres.table.headers
+    raw, typed, headers = centres.raw, centres.frame, centres.table.headers
     features, missing, outside = [], [], []
     has_points = {"latitude", "longitude"} <= set(typed.columns)
     lat = pd.to_numeric(typed["latitude"], errors="coerce") if has_points else None
     lon = pd.to_numeric(typed["longitude"], errors="coerce") if has_points else None
     (south, north), (west, east) = schema.QUEBEC_BOUNDS["lat"], schema.QUEBEC_BOUNDS["lon"]
-    bundled, completed = centres.provenance.bundled, centres.provenance.completed.get("latitude", {})
+    bundled = centres.bundled
+    position = {row: k for k, row in enumerate(typed.index)}
     coordinates_from = _("Coordinates from")
     for i in table.index:
         if not has_points or pd.isna(lat[i]) or pd.isna(lon[i]):
@@ -58,7 +59,7 @@ def _geojson(centres, table, lang: str) -> tuple[dict, list[str], list[str]]:
         properties[field_label("designated_on", lang)] = table.at[i, "designated_on"]
         # The report gives no coordinates: a map says where its points come from.
         properties[coordinates_from] = source_of(None, "latitude", bundled=bundled, file_headers=headers,
-                                                      completed=bool(completed.get(i, False))).text()
+                                                 kind=centres.source("latitude", position[i])).text()
         features.append({"type": "Feature", "id": table.at[i, "id"],
                          "geometry": {"type": "Point",
                                       "coordinates": [round(float(lon[i]), 6), round(float(lat[i]), 6)]},

@@ -18,8 +18,8 @@ import pandas as pd
 from .. import __version__, labels, results
 from ..i18n import _, ngettext, readable_count, readable_datetime
 from ..results.show import CentreDetails, details
-from ..results.wording import field_label
 from ..typology import AXIS_NAMES
+from ..wording import field_label
 from .safety import atomic_write, input_checksum
 from .tables import comparison_table, method_table
 

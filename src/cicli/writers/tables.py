@@ -9,10 +9,10 @@ import pandas as pd
 
 from .. import __version__, labels, schema
 from ..i18n import N_, _, in_language
-from ..results.wording import field_label, verdict_text
 from ..speed.frames import map_distinct
 from ..text import fold
 from ..typology import AXIS_NAMES
+from ..wording import field_label, verdict_text
 
 VERDICT = N_("Typology: {axis}")
 ZONE = N_("Typology: zone of affiliation")
@@ -40,7 +40,7 @@ def annex_table(centres, table: pd.DataFrame, lang: str, *, words: bool = False)
     (oui, désigné, entreprise), numbers are numbers and months are dates; cicli reads those back too.
     An earlier export's verdict columns are left out: they are computed again.
     """
-    raw, headers = centres.table.frame, centres.table.headers
+    raw, headers = centres.raw, centres.table.headers
     order = map_distinct(raw["region"], _region_key) if "region" in raw.columns else pd.Series(0, index=raw.index)
     rows = order.sort_values(kind="stable").index
     cells = people_cells(centres.frame, raw) if words else raw

@@ -35,7 +35,7 @@ def _choices(column: schema.Column) -> list[str]:
     if column.type == "bool":
         return [labels.label("bool", code) for code in ("yes", "no")]
     if column.type in ("enum", "enum_list"):
-        return [labels.label(column.name, code) for code in labels.LABELS[column.name]]
+        return [labels.label(column.name, code) for code in column.allowed]
     if column.name == "region":
         return list(schema.REGIONS)
     return []
@@ -57,11 +57,11 @@ def write_template(out: str | os.PathLike, *, lang: str | None = None, empty: bo
 
 def _examples() -> list[list]:
     """The report's centres, as the template's columns want them: words, numbers, months as text."""
-    from ..validation import load
+    from ..pipeline import load
     from .tables import people_cells
 
     centres = load(None)
-    cells = people_cells(centres.frame, centres.table.frame)
+    cells = people_cells(centres.frame, centres.raw)
     out = []
     for _label, row in cells.iterrows():
         values = []

@@ -97,7 +97,7 @@ def write(job) -> None:
     source = job.source or job.centres.table.source
     method = strip_illegal(method_table(source, input_checksum(job.source)))[0]
     # The annex prints as the report prints it, with the verdicts: its other columns are for the screen.
-    printed = sum(c in job.centres.table.frame.columns for c in schema.ANNEX_COLUMNS) + len(AXIS_NAMES) + 1
+    printed = sum(c in job.centres.raw.columns for c in schema.ANNEX_COLUMNS) + len(AXIS_NAMES) + 1
     sheets = [Sheet(_name("sheet_annex"), [(None, annex)], frozen_columns=3, printed_columns=printed,
                     max_width=PRINTED_WIDTH),
               Sheet(_name("sheet_typology"), [(None, typology)], frozen_columns=2),

@@ -1,12 +1,17 @@
-"""Codes made readable: field names and values as people read them, in their language."""
+"""Codes made readable: field names and values as people read them, in their language. Nothing heavy is imported
+here: `cicli validate` words values in its messages without pandas."""
 
 from __future__ import annotations
 
-import pandas as pd
+import math
 
-from .. import labels, schema
-from ..speed.frames import map_distinct
-from ..typology import AXIS_NAMES
+from . import labels, schema
+
+AXIS_NAMES = tuple(labels.LABELS["axis"])
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def field_label(field: str, lang: str) -> str:
@@ -20,7 +25,7 @@ def field_label(field: str, lang: str) -> str:
 
 def value_text(field: str, value, lang: str) -> str:
     """One value as a person reads it."""
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+    if _missing(value) or value == "":
         return ""
     if field in AXIS_NAMES:
         return labels.label(field, str(value), lang)
@@ -30,6 +35,8 @@ def value_text(field: str, value, lang: str) -> str:
     kind = spec.type if spec else ""
     if kind == "bool":
         return labels.label("bool", str(value), lang)
+    if kind == "enum":
+        return labels.label(field, str(value), lang)
     if kind == "enum_list":
         return "\n".join(labels.label(field, k.strip(), lang) for k in str(value).split(";"))
     if kind == "list":
@@ -41,8 +48,10 @@ def value_text(field: str, value, lang: str) -> str:
     return str(value)
 
 
-def verdict_text(codes: pd.Series, axis: str, lang: str) -> pd.Series:
-    """A column of verdict codes as labels, looked up once per distinct code."""
+def verdict_text(codes, axis: str, lang: str):
+    """A pandas column of verdict codes as labels, looked up once per distinct code."""
+    from .speed.frames import map_distinct
+
     return map_distinct(codes, lambda code: labels.label(axis, code, lang)).astype("str")
 
 
@@ -53,7 +62,7 @@ def number_text(value: float, lang: str) -> str:
 
 def plain(value):
     """A cell as JSON wants it: None for missing, int for whole floats, Python scalars."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if _missing(value):
         return None
     if isinstance(value, float) and value.is_integer():
         return int(value)

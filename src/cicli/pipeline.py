@@ -46,6 +46,7 @@ class Centres:
     recognition: Recognition
     left_out: list[int] = field(default_factory=list)  # row numbers of the rows in error
     from_report: bool = True  # whether the report's centres were completed from it (not with --file-only)
+    edited: set[str] = field(default_factory=set)  # verdict columns of the file that a person changed somewhere
 
     @property
     def the_reports(self) -> np.ndarray:
@@ -82,9 +83,57 @@ class Centres:
         """The values as text, as the file writes them (completed from the report's): what exports write."""
         return _frame(self.completed.text, self.table.rows)
 
+    def subset(self, keep: np.ndarray) -> Centres:
+        """The same centres, only the rows `keep` holds true (the findings stay the file's)."""
+        from dataclasses import replace
+
+        from .speed.arrays import booleans
+
+        mask = booleans(keep)
+        table = replace(self.table, cells=self.table.cells.filter(mask), rows=self.table.rows[keep])
+        table.__dict__.pop("frame", None)
+        done = self.completed
+        completed = Completed({c: v.filter(mask) for c, v in done.typed.items()},
+                              {c: v.filter(mask) for c, v in done.text.items()},
+                              {c: v[keep] for c, v in done.sources.items()},
+                              {c: v.filter(mask) for c, v in done.theirs.items()},
+                              {c: v.filter(mask) for c, v in done.theirs_text.items()}, done.known, done.filled)
+        r = self.recognition
+        recognition = Recognition(r.centre[keep], r.ground[keep], r.close[keep], r.why[keep], r.body[keep],
+                                  r.shared[keep], r.limited, r.distinct)
+        return Centres(table, self.findings, completed, recognition, self.left_out, self.from_report, self.edited)
+
+    def in_regions(self, wanted: list[str]) -> Centres:
+        """The centres of the regions a person names (any of them), written as people write them."""
+        if not wanted:
+            return self
+        regions = self.completed.typed.get("region")
+        values = regions.to_pylist() if regions is not None else [""] * len(self.table.rows)
+        keep = np.zeros(len(values), dtype=bool)
+        for asked in wanted:
+            keep |= in_region(values, asked)
+        return self.subset(keep)
+
     def source(self, column: str, position: int) -> int:
         """Where a cell comes from: completion.EMPTY, FILE, REPORT, SAME, DIFFERS."""
         return int(self.completed.sources[column][position]) if column in self.completed.sources else 0
+
+
+def in_region(values: list[str], wanted: str) -> np.ndarray:
+    """Which of `values` (regions as the pipeline reads them) are the region a person means: its name, short
+    (« Mtl », « Bas-St-Laurent »), its number or in part (« Gaspésie »). A text that names no region is a usage
+    error that lists them."""
+    from .errors import UsageError
+    from .schema import REGIONS, region_of
+    from .text import fold, quoted
+
+    meant = region_of(wanted)
+    regions = {meant} if meant else {r for r in REGIONS if fold(wanted) and fold(wanted) in fold(r)}  # « Nord »
+    if not regions:
+        raise UsageError(_("{value} is none of Quebec's 17 administrative regions: {regions}.", value=quoted(wanted),
+                           regions=", ".join(REGIONS)), option="region")
+    cache: dict[str, bool] = {}
+    return np.array([cache.setdefault(v, region_of(v) in regions) if v else False for v in values], dtype=bool)
 
 
 def load(path=None, *, sheet: str | None = None, encoding: str | None = None, columns: dict[str, str] | None = None,
@@ -116,8 +165,54 @@ def load(path=None, *, sheet: str | None = None, encoding: str | None = None, co
     else:  # the report's annex is the report's; a file the user keeps as it is, the user's
         completed = complete(table.cells, typed, np.full(table.cells.num_rows, ""), None,
                              own=REPORT if table.bundled else FILE)
+    centres = Centres(table, findings, completed, recognition, left_out, from_report)
+    _compare_the_verdicts_written(centres)
     sort_problems(findings, table)
-    return Centres(table, findings, completed, recognition, left_out, from_report)
+    return centres
+
+
+def typed_verdicts(table: Table) -> dict[str, str]:
+    """The verdict columns a file holds (a workbook cicli exported, brought back): verdict (axis or zone) → column."""
+    from .verdict_columns import field_of
+
+    return {field: column for column, header in table.headers.items() if (field := field_of(header))}
+
+
+def _compare_the_verdicts_written(centres: Centres) -> None:
+    """Where a person wrote a verdict (an exported workbook, edited), a warning at each row where the typology gives
+    another, with its reason: cicli never overwrites the cell (exports keep it beside its own)."""
+    written = typed_verdicts(centres.table)
+    if not written or not len(centres.table.rows):
+        return
+    from . import labels
+    from .i18n import current
+    from .text import fold, quoted
+    from .typology import classify as judge
+    from .validation.checks import Flagger
+
+    verdicts = judge(centres.frame, current(), reasons=True, sources=centres.completed.sources,
+                     known=centres.the_reports)
+    flag = Flagger(centres.findings.problems, centres.table.headers, centres.table.rows,
+                   counts=centres.findings.flagged)
+    for field, column in written.items():
+        values = centres.completed.text[column]
+        mine = values.to_pylist()
+        axis = "anchoring" if field == "zone" else field
+        theirs = verdicts[field].tolist()
+        if field == "zone":
+            differs = [bool(m) and fold(m) != fold(t) for m, t in zip(mine, theirs, strict=True)]
+        else:
+            differs = [bool(m) and labels.parse(field, m) != t for m, t in zip(mine, theirs, strict=True)]
+        reasons = verdicts[f"{axis}_reason"].tolist()
+
+        def message(i, value, field=field, theirs=theirs, reasons=reasons):
+            given = theirs[i] if field == "zone" else labels.label(field, theirs[i])
+            return _("you wrote {mine}; the typology gives {theirs}: {reason}. cicli keeps your cell beside its "
+                     "verdict.", mine=quoted(value), theirs=quoted(given or "—"), reason=reasons[i])
+
+        flag.rows("verdict-differs", np.array(differs, dtype=bool), column, values, message)
+        if any(differs):
+            centres.edited.add(field)
 
 
 def _without_rows_in_error(table: Table, typed: dict, findings: Findings):

@@ -18,6 +18,7 @@ from . import completion
 from .language import CicliCommand, CicliGroup
 from .messages import _state, guarded
 from .options import (
+    ColumnOpt,
     EncodingOpt,
     ExportFormat,
     FileOnlyOpt,
@@ -28,6 +29,7 @@ from .options import (
     LangOpt,
     OutputOpt,
     PathArg,
+    RegionOpt,
     RowsOpt,
     SheetOpt,
     StrictOpt,
@@ -70,11 +72,13 @@ def main_options(
 @guarded
 def validate(path: PathArg = None, source: FromOpt = None, sheet: SheetOpt = None, encoding: EncodingOpt = None,
              format: FormatOpt = Format.table, lang: LangOpt = None, output: OutputOpt = None,
-             force: ForceOpt = False, strict: StrictOpt = False) -> None:
+             force: ForceOpt = False, strict: StrictOpt = False, column: ColumnOpt = None) -> None:
+    from ..read import column_mapping
     from ..validation import validate as run
 
     use_language(lang)
-    report = run(input_path(path, source), sheet=sheet, encoding=encoding)
+    report = run(input_path(path, source), sheet=sheet, encoding=encoding,
+                 columns=column_mapping(column) if column else None)
     if report.format:
         say(read_note(report))
     emit(report, format, output, force, reading=input_path(path, source))
@@ -82,15 +86,22 @@ def validate(path: PathArg = None, source: FromOpt = None, sheet: SheetOpt = Non
     raise typer.Exit(0 if report.valid and not (strict and report.warnings) else 1)
 
 
-def _annex(path, sheet, encoding, file_only: bool = False, columns: list[str] | None = None):
+def _annex(path, sheet, encoding, file_only: bool = False, columns: list[str] | None = None,
+           regions: list[str] | None = None):
     """The file, read, checked, recognised and completed (cicli.pipeline) while pandas and the results import on a
-    thread."""
+    thread; only the centres of `regions` when some are named."""
     from ..pipeline import load
     from ..read import column_mapping
 
     import_meanwhile("cicli.results")
-    return load(path, sheet=sheet, encoding=encoding, from_report=not file_only,
-                columns=column_mapping(columns) if columns else None)
+    mapping = column_mapping(columns) if columns else None
+    centres = load(path, sheet=sheet, encoding=encoding, from_report=not file_only, columns=mapping)
+    chosen = centres.in_regions(regions)
+    if regions and not len(chosen.table.rows) and len(centres.table.rows):
+        held = sorted({r for r in centres.frame.get("region", []) if r})
+        say(_("no centre of the file is in {regions}; its regions are: {held}.", regions=" / ".join(regions),
+              held=", ".join(held) or _("none")))
+    return chosen
 
 
 def _done(centres, strict: bool) -> None:
@@ -125,8 +136,7 @@ def classify(
     explain: Annotated[bool, flag("--explain", "-e", help=N_("Add the reason of every verdict."))] = False,
     format: FormatOpt = Format.table,
     lang: LangOpt = None,
-    region: Annotated[str | None, typer.Option(metavar="REGION", autocompletion=completion.regions, help=N_(
-        "Keep the centres of this region (part of its name, or an abbreviation: Gaspésie, Mtl)."))] = None,
+    region: RegionOpt = None,
     origin: Annotated[str | None, typer.Option(metavar="ORIGIN", autocompletion=completion.coded("origin"), help=N_(
         "Keep this origin: private, public or undetermined."))] = None,
     anchoring: Annotated[str | None, typer.Option(metavar="ANCHORING", autocompletion=completion.coded("anchoring"),
@@ -142,14 +152,15 @@ def classify(
     force: ForceOpt = False,
     strict: StrictOpt = False,
     file_only: FileOnlyOpt = False,
+    column: ColumnOpt = None,
 ) -> None:
     language = use_language(lang)
     reading = input_path(path, source)
-    centres = _annex(reading, sheet, encoding, file_only)
+    centres = _annex(reading, sheet, encoding, file_only, column, region)
     from .. import results
 
-    result = results.classify(centres=centres, lang=language, region=region, origin=origin, anchoring=anchoring,
-                              model=model, status=status, explain=explain)
+    result = results.classify(centres=centres, lang=language, origin=origin, anchoring=anchoring, model=model,
+                              status=status, explain=explain)
     for note in result.notes:
         say(note)
     emit(result, format, output, force, reading=reading)
@@ -182,13 +193,15 @@ def compare(
     force: ForceOpt = False,
     strict: StrictOpt = False,
     file_only: FileOnlyOpt = False,
+    column: ColumnOpt = None,
+    region: RegionOpt = None,
 ) -> None:
     from .. import results
 
     language = use_language(lang)
     check_compare(centres, every)
     fields = results.parse_fields(rows) if rows or every else None
-    annex = _annex(source, sheet, encoding, file_only)
+    annex = _annex(source, sheet, encoding, file_only, column, region)
     if every:
         result = results.compare_all(rows=fields, lang=language, centres=annex)
     else:
@@ -226,11 +239,12 @@ def show(
     force: ForceOpt = False,
     strict: StrictOpt = False,
     file_only: FileOnlyOpt = False,
+    column: ColumnOpt = None,
 ) -> None:
     from .. import results
 
     language = use_language(lang)
-    annex = _annex(source, sheet, encoding, file_only)
+    annex = _annex(source, sheet, encoding, file_only, column)
     emit(results.show(centre, lang=language, centres=annex), format, output, force, reading=source)
     _done(annex, strict)
 
@@ -242,10 +256,11 @@ def show(
 @guarded
 def summary(path: PathArg = None, source: FromOpt = None, format: FormatOpt = Format.table, lang: LangOpt = None,
             sheet: SheetOpt = None, encoding: EncodingOpt = None, output: OutputOpt = None, force: ForceOpt = False,
-            strict: StrictOpt = False, file_only: FileOnlyOpt = False) -> None:
+            strict: StrictOpt = False, file_only: FileOnlyOpt = False, column: ColumnOpt = None,
+            region: RegionOpt = None) -> None:
     language = use_language(lang)
     reading = input_path(path, source)
-    centres = _annex(reading, sheet, encoding, file_only)
+    centres = _annex(reading, sheet, encoding, file_only, column, region)
     from .. import results
 
     emit(results.summary(lang=language, centres=centres), format, output, force, reading=reading)
@@ -282,8 +297,11 @@ def export(
     encoding: EncodingOpt = None,
     strict: StrictOpt = False,
     file_only: FileOnlyOpt = False,
+    column: ColumnOpt = None,
+    region: RegionOpt = None,
 ) -> None:
     from ..errors import UsageError
+    from ..read import column_mapping
     from ..writers import export as run
     from .output import ProgressBar
 
@@ -302,7 +320,8 @@ def export(
     try:
         result = run(out, source, fmt=format.value if format else None, lang=language, force=force, excel=excel,
                      compare=centres if compare else None, sheet=sheet, encoding=encoding, progress=bar,
-                     from_report=not file_only, compare_all=compare and every, rows=rows)
+                     from_report=not file_only, compare_all=compare and every, rows=rows,
+                     columns=column_mapping(column) if column else None, regions=region)
     finally:
         bar.close()
     for note in result.notes:
@@ -344,15 +363,70 @@ def template(
     empty: Annotated[bool, flag("--empty", help=N_("No examples: only the headers and the lists."))] = False,
     lang: LangOpt = None,
     force: ForceOpt = False,
+    region: RegionOpt = None,
 ) -> None:
     from ..writers.template import write_template
 
     language = use_language(lang)
-    result = write_template(out, lang=language, empty=empty, force=force)
+    result = write_template(out, lang=language, empty=empty, force=force, regions=region)
     say(ngettext("wrote {path}, with {n} centre as an example.", "wrote {path}, with {n} centres as examples.",
                  result.examples, path=shown(str(result.path))) if result.examples else
         _("wrote {path}, with no example.", path=shown(str(result.path))))
 
 
+@app.command(cls=CicliCommand, help=N_(
+    "What changed between two editions of a list (CSV or XLSX, French or English headers): the centres added, "
+    "removed and renamed, every cell changed with its old and new value, and every verdict that changed, with why."
+    "\n\nRows are paired by id, then by name. --output writes the changes to a file: .xlsx or .html for a board, "
+    "or the --format given."
+    "\n\nExit code 0 when both editions can be read (with --strict: and have no warning), 1 otherwise."
+    "\n\nExample: cicli diff liste-2025.xlsx liste-2026.xlsx -o changements.html"))
+@guarded
+def diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", show_default=False, help=N_("The earlier edition."))],
+    new: Annotated[str, typer.Argument(metavar="NEW", show_default=False, help=N_("The later edition."))],
+    format: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    strict: StrictOpt = False,
+    sheet: SheetOpt = None,
+    encoding: EncodingOpt = None,
+    column: ColumnOpt = None,
+) -> None:
+    from pathlib import Path
+
+    from .. import results
+    from ..i18n import readable_count
+    from ..pipeline import load
+    from ..read import column_mapping
+    from ..writers.safety import check_output
+
+    language = use_language(lang)
+    mapping = column_mapping(column) if column else None
+    target = check_output(Path(output), [old, new], force) if output else None
+    before = load(old, sheet=sheet, encoding=encoding, columns=mapping)
+    after = load(new, sheet=sheet, encoding=encoding, columns=mapping)
+    result = results.compare_editions(before, after, language)
+    if target is not None and target.suffix.lower() in (".xlsx", ".html"):
+        from ..writers.sections import write_sections
+
+        write_sections(target, result.sections(), title=_("What changed in the list"), lang=language, force=force,
+                       subtitle=[_("From {old} to {new}", old=shown(old), new=shown(new)),
+                                 _("{added} added, {removed} removed, {cells} cells and {verdicts} verdicts changed",
+                                   added=readable_count(len(result.added)), removed=readable_count(len(result.removed)),
+                                   cells=readable_count(len(result.cells)),
+                                   verdicts=readable_count(len(result.verdicts)))])
+        say(_("wrote {path}.", path=shown(str(target))))
+    else:
+        emit(result, format, output, force, reading=[old, new])
+    for edition in (before, after):
+        line = report_line(edition.findings)
+        if line:
+            say(line)
+    if before.left_out or after.left_out or (strict and (before.findings.warnings or after.findings.warnings)):
+        raise typer.Exit(1)
+
+
 #: The commands, in the order the reference lists them.
-COMMANDS = ("classify", "compare", "show", "summary", "context", "export", "template", "validate")
+COMMANDS = ("classify", "compare", "show", "summary", "context", "diff", "export", "template", "validate")

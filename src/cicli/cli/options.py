@@ -60,6 +60,14 @@ StrictOpt = Annotated[bool, flag("--strict", help=N_(
     "Fail (exit code 1) when the file has warnings, not only errors."))]
 FileOnlyOpt = Annotated[bool, flag("--file-only", help=N_(
     "Use your file as it is: do not complete the rows that are centres of the report with what the report says."))]
+ColumnOpt = Annotated[list[str] | None, typer.Option(
+    "--column", "-c", metavar="HEADER=COLUMN", show_default=False, help=N_(
+        "Read a column of your file as a column of cicli: --column \"Ville=Localisation\" (repeat it for several; "
+        "cicli validate lists the columns it reads and ignores)."))]
+RegionOpt = Annotated[list[str] | None, typer.Option(
+    "--region", "-r", metavar="REGION", show_default=False, help=N_(
+        "Keep the centres of this region, written any usual way (Côte-Nord, 09, Gaspésie, Mtl); repeat it for "
+        "several."))]
 RowsOpt = Annotated[str | None, typer.Option(
     "--rows", metavar="ROWS", show_default=False, help=N_(
         "The rows to compare, separated by commas: niche, services, equipment, partners, research_anchors, "

@@ -18,10 +18,11 @@ from .compare import (
            parse_fields,
 )
 from .context import Context, context
+from .diff import Differences, compare_editions, diff
 from .finding import find
 from .show import CentreDetails, show
 from .summary import Summary, summarize, summary
 
-__all__ = ["COMPARE_FIELDS", "RECORD_FIELDS", "CentreDetails", "Classification", "Comparison", "Context", "Overview",
-           "Summary", "check_comparable", "classify", "compare", "compare_all", "context", "find", "full_table",
-           "parse_fields", "show", "summarize", "summary"]
+__all__ = ["COMPARE_FIELDS", "RECORD_FIELDS", "CentreDetails", "Classification", "Comparison", "Context", "Differences",
+           "Overview", "Summary", "check_comparable", "classify", "compare", "compare_all", "compare_editions",
+           "context", "diff", "find", "full_table", "parse_fields", "show", "summarize", "summary"]

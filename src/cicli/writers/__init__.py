@@ -50,11 +50,6 @@ class Job:
     rows: list[str] | None = None
     notes: list[str] = field(default_factory=list)  # what the user should know: removed characters, missing points
 
-    def note_earlier_verdicts(self, headers: list[str]) -> None:
-        if headers:
-            self.notes.append(_("the columns {headers} hold an earlier export's verdicts: computed again, not copied.",
-                                headers=", ".join(f"« {h} »" for h in headers)))
-
     def note_removed(self, removed: int) -> None:
         if removed:
             self.notes.append(ngettext("removed {n} control character that Excel refuses.",
@@ -98,7 +93,8 @@ def format_for(out: str | os.PathLike, fmt: str | None) -> str:
 def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, fmt: str | None = None,
            lang: str | None = None, force: bool = False, excel: bool = False, compare: list[str] | None = None,
            compare_all: bool = False, rows: str | None = None, sheet: str | None = None,
-           encoding: str | None = None, progress: Progress | None = None, from_report: bool = True) -> ExportResult:
+           encoding: str | None = None, progress: Progress | None = None, from_report: bool = True,
+           columns: dict[str, str] | None = None, regions: list[str] | None = None) -> ExportResult:
     """Export the annex (or `source`) with its typology to OUT; see writers.safety for the guarantees.
 
     `compare` (XLSX): a sheet comparing these centres; `compare_all`: a sheet with every centre on `rows`
@@ -117,7 +113,8 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
             raise UsageError(_("adds a comparison to XLSX and HTML exports only."), option="compare")
         fields = results.parse_fields(rows) if compare_all or rows else None
         target = check_output(Path(out), source, force)
-        centres = load(source, sheet=sheet, encoding=encoding, from_report=from_report)
+        centres = load(source, sheet=sheet, encoding=encoding, from_report=from_report,
+                       columns=columns).in_regions(regions)
         if kind == "xlsx":
             from .xlsx import check_fits
 

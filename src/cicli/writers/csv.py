@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..render.streams import write_csv
 from .safety import atomic_write, strip_illegal
-from .tables import annex_table, earlier_verdicts
+from .tables import annex_table
 
 
 def write(job) -> None:
@@ -23,7 +23,6 @@ def write(job) -> None:
         table = table.apply(lambda column: column.map(_excel_text))
     frame, removed = strip_illegal(table)
     job.note_removed(removed)
-    job.note_earlier_verdicts(earlier_verdicts(job.centres))
     buffer = io.StringIO()
     write_csv([str(c) for c in frame.columns], [frame[c] for c in frame.columns], buffer,
               delimiter=";" if job.excel else ",", newline="\r\n" if job.excel else "\n")

@@ -35,7 +35,7 @@ TABLE_FIELDS = ("name", "region", "locality", "niche")
 
 def write(job) -> None:
     page = build(job)
-    text = _environment().get_template("report.html.j2").render(page)
+    text = environment().get_template("report.html.j2").render(page)
     atomic_write(job.target, lambda stream: stream.write(text.encode("utf-8")), job.force)
     if len(job.table) > SMOOTH_ROWS:
         job.notes.append(ngettext("the page holds {n} centre: browsers open pages of more than 10,000 slowly; "
@@ -44,7 +44,7 @@ def write(job) -> None:
                                   "a workbook suits so many.", len(job.table)))
 
 
-def _environment():
+def environment():
     import jinja2
 
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,

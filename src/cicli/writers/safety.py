@@ -28,9 +28,10 @@ from .scratch import temporary_file
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def check_output(out: Path, source: str | None, force: bool) -> Path:
+def check_output(out: Path, source, force: bool) -> Path:
     """Refuse what would lose data or cannot work, before any work is done. A link to a file is followed (the
-    file it names is replaced, the link stays); a pipe or a device is never replaced by a file."""
+    file it names is replaced, the link stays); a pipe or a device is never replaced by a file. `source`: the input
+    (None: the bundled annex), or a list of inputs; the output is never one of them, whatever the path says."""
     shown_out = shown(str(out))
     target = Path(os.path.abspath(out))
     if target.is_symlink():
@@ -46,12 +47,13 @@ def check_output(out: Path, source: str | None, force: bool) -> Path:
     if not os.access(target.parent, os.W_OK):
         raise OutputError(_("the folder {folder} is not writable.", folder=quoted(str(target.parent), 200)),
                           path=shown_out)
-    given = Path(source) if source else bundled_path()
-    same_path = Path(os.path.abspath(given)) == target
-    same_file = given.exists() and target.exists() and os.path.samefile(given, target)  # links, ../ detours
-    if same_path or same_file:
-        raise OutputError(_("this is the input file; cicli never writes over its input. Choose another name."),
-                          path=shown_out)
+    for each in (source if isinstance(source, (list, tuple)) else [source]):
+        given = Path(each) if each else bundled_path()
+        same_path = Path(os.path.abspath(given)) == target
+        same_file = given.exists() and target.exists() and os.path.samefile(given, target)  # links, ../ detours
+        if same_path or same_file:
+            raise OutputError(_("this is the input file; cicli never writes over its input. Choose another name."),
+                              path=shown_out)
     if target.exists() and not force:
         raise OutputError(_("the file exists."), path=shown_out, hint="force")
     return target

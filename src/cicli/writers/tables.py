@@ -7,29 +7,21 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from .. import __version__, labels, schema
-from ..i18n import N_, _, in_language
+from .. import __version__, labels, schema, verdict_columns
+from ..i18n import _
 from ..speed.frames import map_distinct
 from ..text import fold
 from ..typology import AXIS_NAMES
 from ..wording import field_label, verdict_text
 
-VERDICT = N_("Typology: {axis}")
-ZONE = N_("Typology: zone of affiliation")
-
 
 def verdict_header(axis: str, lang: str) -> str:
     """« Typologie : statut »: distinct from the data's own « Statut », and grouped with the other verdicts."""
-    return in_language(lang, VERDICT, axis=labels.label("axis", axis, lang).lower())
+    return verdict_columns.header(axis, lang)
 
 
 def zone_header(lang: str) -> str:
-    return in_language(lang, ZONE)
-
-
-def verdict_headers() -> set[str]:
-    """Every verdict header cicli writes, in either language: an export read back holds them as extra columns."""
-    return {h for lang in labels.LANGS for h in (*(verdict_header(a, lang) for a in AXIS_NAMES), zone_header(lang))}
+    return verdict_columns.header("zone", lang)
 
 
 def annex_table(centres, table: pd.DataFrame, lang: str, *, words: bool = False) -> pd.DataFrame:
@@ -38,9 +30,15 @@ def annex_table(centres, table: pd.DataFrame, lang: str, *, words: bool = False)
     Without `words`, data cells are the file's own text, so that cicli reads an export back as it read its
     source. With `words` (for people: the workbook, the CSV for Excel), coded values are words of `lang`
     (oui, désigné, entreprise), numbers are numbers and months are dates; cicli reads those back too.
-    An earlier export's verdict columns are left out: they are computed again.
+    A verdict column the file holds (an earlier export, perhaps edited) is never written over: it stays beside
+    cicli's verdict, headed « … — votre fichier », when someone changed it somewhere (an unchanged one is cicli's
+    own, written again).
     """
+    from ..pipeline import typed_verdicts
+
     raw, headers = centres.raw, centres.table.headers
+    written = {f: c for f, c in typed_verdicts(centres.table).items() if f in centres.edited}
+    dropped = set(typed_verdicts(centres.table).values())
     order = map_distinct(raw["region"], _region_key) if "region" in raw.columns else pd.Series(0, index=raw.index)
     rows = order.sort_values(kind="stable").index
     cells = people_cells(centres.frame, raw) if words else raw
@@ -50,19 +48,16 @@ def annex_table(centres, table: pd.DataFrame, lang: str, *, words: bool = False)
             out[column_header(column, headers, lang)] = cells.loc[rows, column]
     for axis in AXIS_NAMES:
         out[verdict_header(axis, lang)] = verdict_text(table.loc[rows, axis], axis, lang)
+        if axis in written:
+            out[verdict_columns.yours(axis, lang)] = raw.loc[rows, written[axis]]
         if axis == "anchoring":
             out[zone_header(lang)] = table.loc[rows, "zone"]
-    ours = verdict_headers()
+            if "zone" in written:
+                out[verdict_columns.yours("zone", lang)] = raw.loc[rows, written["zone"]]
     for column in raw.columns:
-        if column not in schema.ANNEX_COLUMNS and headers.get(column, column) not in ours:
+        if column not in schema.ANNEX_COLUMNS and column not in dropped:
             out[column_header(column, headers, lang)] = cells.loc[rows, column]
     return out.reset_index(drop=True)
-
-
-def earlier_verdicts(centres) -> list[str]:
-    """The headers of an earlier export's verdict columns that the file holds (annex_table leaves them out)."""
-    ours = verdict_headers()
-    return [h for h in centres.table.headers.values() if h in ours]
 
 
 def people_cells(typed: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:

@@ -42,25 +42,26 @@ def _choices(column: schema.Column) -> list[str]:
 
 
 def write_template(out: str | os.PathLike, *, lang: str | None = None, empty: bool = False,
-                   force: bool = False) -> TemplateResult:
-    """Write the fill-in workbook to `out`, atomically; never over a file without `force`."""
+                   force: bool = False, regions: list[str] | None = None) -> TemplateResult:
+    """Write the fill-in workbook to `out`, atomically; never over a file without `force`. Its examples are the
+    report's centres (of `regions`, when some are named)."""
     lang = language(lang)
     with speaking(lang):
         if Path(out).suffix.lower() != ".xlsx":
             raise UsageError(_("a template is an Excel workbook: name it with .xlsx, as {example}.",
                                example=quoted(Path(out).with_suffix(".xlsx").name)))
         target = check_output(Path(out), None, force)
-        examples = [] if empty else _examples()
+        examples = [] if empty else _examples(regions)
         atomic_write(target, lambda stream: _workbook(lang, examples).save(stream), force)
         return TemplateResult(target, len(examples))
 
 
-def _examples() -> list[list]:
+def _examples(regions: list[str] | None = None) -> list[list]:
     """The report's centres, as the template's columns want them: words, numbers, months as text."""
     from ..pipeline import load
     from .tables import people_cells
 
-    centres = load(None)
+    centres = load(None).in_regions(regions)
     cells = people_cells(centres.frame, centres.raw)
     out = []
     for _label, row in cells.iterrows():

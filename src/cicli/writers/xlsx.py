@@ -23,7 +23,7 @@ from ..i18n import _, readable_date
 from ..typology import AXIS_NAMES
 from .safety import atomic_write, input_checksum, strip_illegal
 from .scratch import temporary_folder
-from .tables import annex_table, comparison_table, earlier_verdicts, method_table, typology_table
+from .tables import annex_table, comparison_table, method_table, typology_table
 
 MAX_WIDTH = 60
 PRINTED_WIDTH = 28  # the annex's columns: twelve of them fit a landscape page at a size one can read
@@ -91,7 +91,6 @@ def write(job) -> None:
 
     side = comparison_table(job)
     annex, removed = strip_illegal(annex_table(job.centres, job.table, job.lang, words=True))
-    job.note_earlier_verdicts(earlier_verdicts(job.centres))
     typology = strip_illegal(typology_table(job.table, job.lang))[0]  # repeats the annex's names: counted once
     summary = results.summarize(job.table, job.lang)
     source = job.source or job.centres.table.source

@@ -175,7 +175,7 @@ def typed_verdicts(table: Table) -> dict[str, str]:
     """The verdict columns a file holds (a workbook cicli exported, brought back): verdict (axis or zone) → column."""
     from .verdict_columns import field_of
 
-    return {field: column for column, header in table.headers.items() if (field := field_of(header))}
+    return {verdict: column for column, header in table.headers.items() if (verdict := field_of(header))}
 
 
 def _compare_the_verdicts_written(centres: Centres) -> None:
@@ -194,25 +194,25 @@ def _compare_the_verdicts_written(centres: Centres) -> None:
                      known=centres.the_reports)
     flag = Flagger(centres.findings.problems, centres.table.headers, centres.table.rows,
                    counts=centres.findings.flagged)
-    for field, column in written.items():
+    for verdict, column in written.items():
         values = centres.completed.text[column]
         mine = values.to_pylist()
-        axis = "anchoring" if field == "zone" else field
-        theirs = verdicts[field].tolist()
-        if field == "zone":
+        axis = "anchoring" if verdict == "zone" else verdict
+        theirs = verdicts[verdict].tolist()
+        if verdict == "zone":
             differs = [bool(m) and fold(m) != fold(t) for m, t in zip(mine, theirs, strict=True)]
         else:
-            differs = [bool(m) and labels.parse(field, m) != t for m, t in zip(mine, theirs, strict=True)]
+            differs = [bool(m) and labels.parse(verdict, m) != t for m, t in zip(mine, theirs, strict=True)]
         reasons = verdicts[f"{axis}_reason"].tolist()
 
-        def message(i, value, field=field, theirs=theirs, reasons=reasons):
-            given = theirs[i] if field == "zone" else labels.label(field, theirs[i])
+        def message(i, value, verdict=verdict, theirs=theirs, reasons=reasons):
+            given = theirs[i] if verdict == "zone" else labels.label(verdict, theirs[i])
             return _("you wrote {mine}; the typology gives {theirs}: {reason}. cicli keeps your cell beside its "
                      "verdict.", mine=quoted(value), theirs=quoted(given or "—"), reason=reasons[i])
 
         flag.rows("verdict-differs", np.array(differs, dtype=bool), column, values, message)
         if any(differs):
-            centres.edited.add(field)
+            centres.edited.add(verdict)
 
 
 def _without_rows_in_error(table: Table, typed: dict, findings: Findings):

@@ -144,7 +144,7 @@ def test_the_count_of_completed_cells_is_grouped_as_the_language_writes_numbers(
     path = str(write_csv(tmp_path / "hifa.csv", rows))
     _code, _out, err = run("classify", path, "--format", "csv", "--lang", "fr")
     assert err.splitlines()[0] == ("cicli: 1\u202f000 lignes de votre fichier sont des centres du rapport : cicli a "
-                                   "complété 22\u202f000 de leurs cellules vides d'après le rapport (--file-only garde "
+                                   "complété 24\u202f000 de leurs cellules vides d'après le rapport (--file-only garde "
                                    "votre fichier tel quel).")
 
 

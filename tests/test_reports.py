@@ -138,7 +138,7 @@ def test_show_gives_facts_with_sources_and_verdicts_with_reasons(run_json):
     assert facts["funding_cad"]["value"] == 3_300_000
     assert "lead" not in facts  # empty: the report does not name it
     verdicts = {v["axis"]: v for v in data["verdicts"]}
-    assert (verdicts["model"]["verdict"], verdicts["model"]["basis"]) == ("miniature-zone", "inference")
+    assert (verdicts["model"]["verdict"], verdicts["model"]["basis"]) == ("miniature-zone", "report")
     assert [p["theme"] for p in data["account"]][:1] == ["origin"] and len(data["account"]) >= 10
 
 
@@ -199,7 +199,7 @@ def test_summary_figures_on_the_bundled_annex(run_json):
     assert code == 0
     assert data["centres"] == 14
     assert data["counts"] == {
-        "origin": {"private": 2, "public": 1, "undetermined": 11},
+        "origin": {"private": 2, "public": 2, "undetermined": 10},
         "anchoring": {"standalone": 1, "zone-affiliated": 4, "pre-zone": 1, "undetermined": 8},
         "model": {"hifa": 3, "miniature-zone": 1, "undetermined": 10},
         "status": {"designated": 6, "funded": 0, "project": 8, "abandoned": 0, "refused": 0, "undetermined": 0},
@@ -214,8 +214,13 @@ def test_summary_figures_on_the_bundled_annex(run_json):
     assert [(w["id"], w["zi_submitted_year"]) for w in data["waiting"]][:2] == [("novinor", 2020), ("dci", 2020)]
     assert len(data["waiting"]) == 8
     # « par année » belongs to the zones' 800 000 $; the report gives no period for the centres' 360 000 $.
-    assert [(f["code"], f["cad"], f["period"]) for f in data["funding"]] == [("pafode_zi", 800_000, "year"),
-                                                                          ("pafode_ci", 360_000, None)]
+    # Issue 32: every amount the report cites, with its words and its hedge.
+    assert [(f["code"], f["cad"], f["period"], f["qualifier"]) for f in data["funding"]] == [
+        ("pafode_zi", 800_000, "year", None), ("pafode_ci", 360_000, None, None),
+        ("hifa_investment", 35_000_000, None, "more-than"), ("dci_estimate", 20_000_000, None, "estimated-about"),
+        ("sept_iles_funding", 3_300_000, None, None), ("rio_tinto_gift", 4_000_000, None, None)]
+    assert [f["quote"] for f in data["funding"]][2:4] == [
+        "Grâce à des investissements combinés de plus 35 millions$", "Le projet, évalué à environ 20 millions $"]
     assert sum(data["regions"].values()) == 14
     assert data["regions"]["Montréal"] == 2
 

@@ -39,6 +39,8 @@ def basis(axis: str, report: bool = False, **cells: str) -> str:
 
 # Each rule: cells that make it hold, and cells that look close but must not.
 RULES = [
+    ("origin", "origin.named-private", "private", {"origin_named": "private"}, {"origin_named": "public"}),
+    ("origin", "origin.named-public", "public", {"origin_named": "public"}, {"origin_named": ""}),
     ("origin", "origin.companies", "private",
      {"initiators": "Premier Tech; Cascades", "initiator_kinds": "company; company"},
      {"initiators": "Premier Tech; UQAR", "initiator_kinds": "company; university"}),
@@ -51,9 +53,9 @@ RULES = [
     ("origin", "origin.local-development", "undetermined",
      {"initiators": "DENB", "initiator_kinds": "economic_development"},
      {"initiators": "UQAC", "initiator_kinds": "university"}),
-    ("origin", "origin.municipality", "undetermined",
+    ("origin", "origin.municipality", "public",
      {"initiators": "Ville Saint-Laurent", "initiator_kinds": "municipality"},
-     {"initiators": "Cégep", "initiator_kinds": "cegep"}),
+     {"initiators": "Ville; DENB", "initiator_kinds": "municipality; economic_development"}),
     ("origin", "origin.mixed", "undetermined",
      {"initiators": "A; B", "initiator_kinds": "company; university"},
      {"initiators": "A", "initiator_kinds": "company"}),
@@ -65,6 +67,8 @@ RULES = [
     ("anchoring", "anchoring.annex-first-step", "pre-zone",
      {"notes": "1ère étape en vue d’une désignation de ZI"}, {"notes": "étape suivante"}),
     ("anchoring", "anchoring.zone-project", "undetermined", {"zone_project": "ZIMER"}, {"zone_project": ""}),
+    ("model", "model.named-miniature", "miniature-zone", {"model_named": "miniature-zone"}, {"model_named": "hifa"}),
+    ("model", "model.named-hifa", "hifa", {"model_named": "hifa"}, {"model_named": ""}),
     ("model", "model.light-research", "miniature-zone",
      {"specialised_equipment": "no", "research_anchors": "ITMI"},
      {"specialised_equipment": "no", "research_anchors": ""}),
@@ -112,7 +116,7 @@ def test_what_a_rule_reads_is_derived_from_its_condition_and_its_reasons():
 def test_on_a_users_file_undetermined_reasons_name_the_missing_columns_as_the_file_would():
     assert verdict("origin", "fr") == ("undetermined", "origin.unknown",
                                        "origine indéterminée : votre fichier ne dit pas qui a initié le centre "
-                                       "(colonnes absentes du fichier : « Types d'initiateurs »)")
+                                       "(colonnes absentes du fichier : « Origine énoncée », « Types d'initiateurs »)")
     assert verdict("status", status="", notes="")[2] == (
         "status undetermined: your file does not say whether the centre is designated, funded or a project")
 
@@ -131,8 +135,8 @@ def test_on_a_users_file_no_reason_says_the_report_speaks_of_the_centre():
 
 def test_no_reason_holds_empty_parentheses():
     reason = verdict("model", specialised_equipment="yes", initiators="PT", initiator_kinds="company")[2]
-    assert reason == "HIFA model: according to your file, specialised equipment and an industrial initiative " \
-                     "(PT (company))"
+    assert reason == "HIFA model: cicli infers it from your file, an industrial initiative (PT (company)) with " \
+                     "specialised equipment, the cues of HIFA"
     assert "()" not in verdict("model", "fr", specialised_equipment="yes")[2]
 
 
@@ -168,7 +172,7 @@ BUNDLED = {  # id: (origin, anchoring, zone, model, status, designated_on)
     "zone-agtech": ("undetermined", "undetermined", "", "undetermined", "designated", "2024-03"),
     "cibet-vte": ("undetermined", "zone-affiliated", "VTÉ", "undetermined", "project", ""),
     "ci-aluminium-uqac": ("undetermined", "pre-zone", "", "undetermined", "project", ""),
-    "cim": ("undetermined", "zone-affiliated", "Zone Aéro", "undetermined", "project", ""),
+    "cim": ("public", "zone-affiliated", "Zone Aéro", "undetermined", "project", ""),
     "carrefour-cyber": ("private", "undetermined", "", "undetermined", "designated", "2023-11"),
     "ci-cegep-sept-iles": ("public", "undetermined", "", "miniature-zone", "designated", "2024-12"),
     "di3r-vte": ("undetermined", "zone-affiliated", "VTÉ", "undetermined", "project", ""),
@@ -192,18 +196,31 @@ def test_novinor_and_the_dci_cited_together_as_hifa_analogues_are_judged_alike()
             "modèle HIFA : le rapport range le projet parmi les « projets de CI analogues à celui des HIFA »"
 
 
-def test_a_local_development_body_or_a_town_is_not_called_public():
+def test_the_dci_names_both_its_initiators_and_a_town_is_public_by_cicli_s_inference():
+    """Issue 32: the report names DENB and Université Laval behind the DCI and draws no line between local
+    development bodies and public institutions; its public institutions are examples, so a city's initiative is
+    public by an inference cicli labels as its own."""
     table = results.classify(lang="en").frame.set_index("id")
-    assert table.at["dci", "origin"] == "undetermined" and "organismes de développement locaux" in \
-        table.at["dci", "origin_reason"]
-    assert table.at["cim", "origin"] == "undetermined" and "municipality" in table.at["cim", "origin_reason"]
+    dci = table.at["dci", "origin_reason"]
+    assert table.at["dci", "origin"] == "undetermined"
+    assert "Université Laval" in dci and "Développement économique Nouvelle-Beauce (DENB)" in dci, dci
+    assert "organismes de développement locaux" not in dci and "does not say on which side" in dci
+    assert (table.at["cim", "origin"], table.at["cim", "origin_basis"]) == ("public", "inference")
+    assert table.at["cim", "origin_reason"].startswith("public origin: cicli infers it, not the report: ")
+    assert "« recherche universitaire ou collégiale par exemple »" in table.at["cim", "origin_reason"]
 
 
 def test_no_reason_denies_a_zone_project_the_report_mentions():
     table = results.classify(lang="en").frame.set_index("id")
-    for centre, project in (("carrefour-peche-aquaculture", "Zone bleue"), ("ci-cegep-sept-iles", "ZIMER")):
-        reason = table.at[centre, "anchoring_reason"]
-        assert project in reason and "ties the centre to no zone" not in reason, reason
+    reason = table.at["carrefour-peche-aquaculture", "anchoring_reason"]
+    assert "Zone bleue" in reason and "ties the centre to no zone" not in reason, reason
+
+
+def test_sept_iles_is_not_tied_to_zimer_which_the_report_ties_to_donald_bherer():
+    """Issue 32: « chargé de projet pour la zone d'innovation ZIMER » is said of the person, not the centre."""
+    table = results.classify(lang="fr").frame.set_index("id")
+    assert "ZIMER" not in table.at["ci-cegep-sept-iles", "anchoring_reason"]
+    assert table.at["ci-cegep-sept-iles", "zone"] in ("", None) or pd.isna(table.at["ci-cegep-sept-iles", "zone"])
 
 
 PRINTED_VERDICTS = {  # the seven annex columns alone: what their words say, nothing more (funding is not designation)
@@ -277,9 +294,10 @@ def test_cli_json_equals_the_library(run_json):
     assert list(hifa)[:16] == ["id", "name", "region", "locality", "niche", "lead", "source_url", "notes", "origin",
                                "anchoring", "zone", "model", "status", "designated_on", "redirected_from_zi",
                                "zi_submitted_year"]
-    assert hifa["reasons"]["origin"] == ("origine privée : cicli le déduit des initiateurs que nomme le rapport, tous "
-                                         "des entreprises : Premier Tech (entreprise) et Cascades (entreprise)")
-    assert hifa["bases"] == {"origin": "inference", "anchoring": "report", "model": "inference", "status": "report"}
+    assert hifa["reasons"]["origin"] == ("origine privée : le rapport présente le centre sous son intertitre « Des "
+                                         "initiatives privées », des centres mis sur pied par de grandes entreprises "
+                                         "(« mis sur pied par des grandes entreprises »)")
+    assert hifa["bases"] == {"origin": "report", "anchoring": "report", "model": "report", "status": "report"}
     assert (hifa["origin"], hifa["redirected_from_zi"], hifa["zi_submitted_year"]) == ("private", None, None)
 
 
@@ -294,7 +312,7 @@ def test_json_codes_do_not_depend_on_the_language(run_json):
 
 @pytest.mark.parametrize("option, value, expected", [
     ("--status", "désigné", 6), ("--status", "DESIGNATED", 6), ("--status", "projet", 8),
-    ("--origin", "privee", 2), ("--origin", "public", 1), ("--anchoring", "zone-affiliated", 4),
+    ("--origin", "privee", 2), ("--origin", "public", 2), ("--anchoring", "zone-affiliated", 4),
     ("--anchoring", "affilié à une zone", 4), ("--model", "zone en miniature", 1), ("--model", "hifa", 3),
     ("--region", "cote nord", 2), ("--region", "Montréal", 2),
 ])
@@ -326,8 +344,8 @@ def test_markdown_output_with_reasons(run):
     lines = out.splitlines()
     # One block per centre: its name, where it is, then the reason of each verdict.
     assert lines[:4] == ["### Centre d’innovation du Cégep de Sept-Îles", "", "Sept-Îles · Côte-Nord", ""]
-    assert lines[6].startswith("- **Modèle** : zone en miniature : cicli le déduit des faits du rapport, une structure "
-                               "légère sans équipement spécialisé")
+    assert lines[6] == ("- **Modèle** : zone en miniature : le rapport le dit (« On a donc, avec le CI de Sept-Îles, "
+                        "le modèle de la « zone en miniature » »)")
     assert lines[-1] == "1 centre"
 
 

@@ -47,6 +47,11 @@ def typology() -> str:
         out.append(f"### {labels.label('axis', axis.name, 'en')} — {labels.label('axis', axis.name, 'fr')} "
                    f"(`{axis.name}`)\n")
         out.append(f"{axis.meaning}\n\n> {in_language('fr', axis.meaning)}\n")
+        out.append(standing(axis, "en") + "  \n" + standing(axis, "fr") + "\n")
+        for ground in axis.grounds:
+            passage = knowledge().passage(ground)
+            out.append(f"- `{ground}` ({passage.section}): « {passage.quote} »")
+        out.append("")
         codes = ", ".join(f"`{code}` ({labels.label(axis.name, code, 'fr')} / {labels.label(axis.name, code, 'en')})"
                           for code in labels.LABELS[axis.name])
         out.append(f"Verdicts: {codes}.\n")
@@ -109,6 +114,45 @@ def changes() -> str:
     return "\n".join(lines)
 
 
+def standing(axis, lang: str) -> str:
+    """Whether an axis is the report's own categorisation or drawn by cicli from its text, and from which passages."""
+    from .study.knowledge import knowledge
+
+    sections = list(dict.fromkeys(knowledge().passage(g).section for g in axis.grounds))
+    where = (" ; " if lang == "fr" else "; ").join(f"« {s} »" for s in sections)
+    if lang == "fr":
+        return (f"**La catégorisation propre du rapport** (sections {where})." if axis.own else
+                f"**Tiré par cicli du texte du rapport** (sections {where}) : le rapport ne le propose pas comme "
+                f"catégorisation.")
+    return (f"**The report's own categorisation** (sections {where})." if axis.own else
+            f"**Drawn by cicli from the report's text** (sections {where}): the report does not propose it as a "
+            f"categorisation.")
+
+
+def judgements() -> str:
+    """Every judgement cicli makes that the report does not state outright: data/report.toml's list, the rules
+    whose verdict cicli infers, and the changes to the annex as printed."""
+    from .i18n import speaking
+    from .study.knowledge import knowledge
+    from .typology import AXES
+    from .typology.describe import reason_pattern
+
+    lines = [f"- **{fr}**  \n  {en}" for _id, fr, en in knowledge().judgements]
+    for axis in AXES:
+        for rule in axis.rules:
+            if rule.basis == "inferred":
+                with speaking("fr"):
+                    fr = reason_pattern(rule.reason)
+                with speaking("en"):
+                    en = reason_pattern(rule.reason)
+                lines.append(f"- **{fr}** (`{rule.id}`)  \n  {en}")
+    changed = sorted({f"`{c.centre}` ({c.column})" for c in knowledge().changes if c.kind != "joined"})
+    lines.append(f"- **Les changements à l'annexe telle qu'imprimée**, chacun avec sa raison (tableau ci-dessus) : "
+                 f"{len(changed)} cellules.  \n  The changes to the annex as printed, each with its reason (the table "
+                 f"above): {len(changed)} cells.")
+    return "\n".join(lines)
+
+
 def axes(lang: str) -> str:
     """The typology in plain words, for the user guide: each axis, what it asks, and its verdicts."""
     from .i18n import in_language
@@ -119,6 +163,7 @@ def axes(lang: str) -> str:
         verdicts = ", ".join(f"*{labels.label(axis.name, code, lang)}*" for code in labels.LABELS[axis.name])
         word = "Verdicts possibles :" if lang == "fr" else "Verdicts:"  # French puts a space before the colon
         out.append(f"- **{labels.label('axis', axis.name, lang)}** — {in_language(lang, axis.meaning)}  \n"
+                   f"  {standing(axis, lang)}  \n"
                    f"  {word} {verdicts}.")
     return "\n".join(out)
 
@@ -141,7 +186,8 @@ def cli_reference(lang: str) -> str:
 
 
 GENERATED = {
-    "docs/data.md": {"columns": columns, "problems": problems, "passages": passages, "changes": changes},
+    "docs/data.md": {"columns": columns, "problems": problems, "passages": passages, "changes": changes,
+                     "judgements": judgements},
     "docs/typology.md": {"typology": typology},
     "docs/cli.md": {"cli": lambda: cli_reference("fr")},
     "docs/cli.en.md": {"cli": lambda: cli_reference("en")},

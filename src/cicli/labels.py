@@ -119,7 +119,7 @@ LABELS: dict[str, dict[str, str]] = {
         "timeline": "Designations, from the first to the last",
         "waiting": "Projects still waiting",
         "funding": "Funding, as the report gives it",
-        "program": "Programme",
+        "program": "What it is",
         "amount": "Amount",
         "period": "Period",
         "report_says": "The report says",

@@ -48,6 +48,12 @@ class Column:
     allowed: tuple[str, ...] = ()
     annex: bool = False  # one of the seven columns printed in the report's annex
     aliases: tuple[str, ...] = field(default=())  # other headers people type
+    codes: str = ""  # the domain of labels its codes take (labels.LABELS), when not its own name
+
+    @property
+    def domain(self) -> str:
+        """Where the words for its values are: yes/no for a yes-or-no column, else its codes' domain."""
+        return "bool" if self.type == "bool" else self.codes or self.name
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -105,7 +111,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("zone_project", "Projet de zone lié", "Related zone project", "text",
            N_("A zone project the report ties the centre to, without saying that the centre is its pole or its "
               "first step."),
-           N_("The section of Sept-Îles (ZIMER); the annex's note on Grande-Rivière (Zone bleue).")),
+           N_("The annex's note on Grande-Rivière (Zone bleue). The report ties ZIMER to Donald Bhérer, not to the "
+              "Sept-Îles centre, which therefore has none.")),
     Column("aims_zone", "Vise une ZI", "Aims at a zone", "bool",
            N_("Yes where the report says the centre is a first step toward a zone designation."),
            N_("Section « Un noyau pour consolider (tous) les écosystèmes d’innovation »."),
@@ -138,6 +145,15 @@ COLUMNS: tuple[Column, ...] = (
     Column("hifa_analogue", "Analogue aux HIFA", "Analogous to HIFA", "bool",
            N_("Yes where the report lists the project among those « analogues à celui des HIFA »."),
            N_("Section « Une inspiration pour plusieurs CI en développement ».")),
+    Column("origin_named", "Origine énoncée", "Stated origin", "enum",
+           N_("Private or public, where the source says it outright: the report places the centre itself among « Des "
+              "initiatives privées » or the projects whose « impulsion » came « du secteur de la recherche »."),
+           N_("Sections « Des initiatives privées, pour aller au rythme du changement » and « La recherche comme "
+              "pilier du développement économique en région? »."), allowed=("private", "public"), codes="origin"),
+    Column("model_named", "Modèle énoncé", "Stated model", "enum",
+           N_("The model the source itself gives the centre: in the report, the HIFA embody the model distinctive of "
+              "CIs (« incarné par les HIFA »), Sept-Îles is « le modèle de la « zone en miniature » »."),
+           N_("Section « Un succès mérité » (Sept-Îles)."), allowed=("hifa", "miniature-zone"), codes="model"),
     Column("research_anchors", "Ancrages de recherche", "Research anchors", "list",
            N_("Research institutions the centre stands on or works with."),
            N_("The section of each centre in the report.")),

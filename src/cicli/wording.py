@@ -23,8 +23,8 @@ def field_label(field: str, lang: str) -> str:
     return labels.label("field", field, lang)
 
 
-def value_text(field: str, value, lang: str) -> str:
-    """One value as a person reads it."""
+def value_text(field: str, value, lang: str, centre: str | None = None) -> str:
+    """One value as a person reads it; a number of `centre` keeps the report's hedge (« plus de 35 000 000 »)."""
     if _missing(value) or value == "":
         return ""
     if field in AXIS_NAMES:
@@ -36,13 +36,13 @@ def value_text(field: str, value, lang: str) -> str:
     if kind == "bool":
         return labels.label("bool", str(value), lang)
     if kind == "enum":
-        return labels.label(field, str(value), lang)
+        return labels.label(spec.domain, str(value), lang)
     if kind == "enum_list":
         return "\n".join(labels.label(field, k.strip(), lang) for k in str(value).split(";"))
     if kind == "list":
         return "\n".join(item.strip() for item in str(value).split(schema.LIST_SEPARATOR))
     if isinstance(value, (int, float)) and kind == "number":
-        return number_text(value, lang)
+        return hedged_text(value, qualifier_of(centre, field, value) if centre else None, lang)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -69,3 +69,40 @@ def plain(value):
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     return value
+
+
+def amount_text(value, qualifier: str | None, lang: str) -> str:
+    """An amount as people read it, with the report's hedge when it has one: « plus de 35 000 000 $ »."""
+    return hedged_text(value, qualifier, lang) + " $"
+
+
+class Hedged(float):
+    """A number the report hedges (« plus de », « environ »): a number everywhere, its qualifier where people read it
+    (the workbook shows it in the cell's number format, so the cell still sums)."""
+
+    qualifier: str
+
+    def __new__(cls, value: float, qualifier: str):
+        number = super().__new__(cls, value)
+        number.qualifier = qualifier
+        return number
+
+
+def hedged_text(value, qualifier: str | None, lang: str) -> str:
+    """A number with the report's hedge before it, when it has one: « environ 20 000 000 »."""
+    if qualifier and qualifier == qualifier:  # not NaN
+        return f"{qualifier_words(qualifier, lang)} {number_text(value, lang)}"
+    return number_text(value, lang)
+
+
+def qualifier_words(qualifier: str, lang: str) -> str:
+    from .i18n import in_language
+    from .study.funding import QUALIFIERS
+
+    return in_language(lang, QUALIFIERS[qualifier])
+
+
+def qualifier_of(centre, field: str, value) -> str | None:
+    from .study.funding import qualifier_of
+
+    return qualifier_of(centre, field, value)

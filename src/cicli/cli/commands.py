@@ -126,7 +126,9 @@ def _done(centres, strict: bool) -> None:
 
 
 @app.command(cls=CicliCommand, help=N_(
-    "Classify every centre along the report's typology: origin, anchoring, model and status."
+    "Classify every centre along four axes. Origin (a private or a public initiative) is the report's own "
+    "categorisation of CIs by their « modèle d'implantation »; anchoring, model and status are drawn by cicli from "
+    "the report's text (docs/typology.md names the passages). Every verdict has its reason."
     "\n\nFilters take codes or labels, in French or English, accents optional."
     "\n\nExample: cicli classify --explain --lang fr --status désigné"))
 @guarded
@@ -145,7 +147,7 @@ def classify(
     model: Annotated[str | None, typer.Option(metavar="MODEL", autocompletion=completion.coded("model"), help=N_(
         "Keep this model: hifa, miniature-zone or undetermined."))] = None,
     status: Annotated[str | None, typer.Option(metavar="STATUS", autocompletion=completion.coded("status"), help=N_(
-        "Keep this status: designated, project or undetermined."))] = None,
+        "Keep this status: designated, funded, project, abandoned, refused or undetermined."))] = None,
     sheet: SheetOpt = None,
     encoding: EncodingOpt = None,
     output: OutputOpt = None,

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import N_
+from . import completion
 
 
 class Format(StrEnum):
@@ -65,7 +66,7 @@ ColumnOpt = Annotated[list[str] | None, typer.Option(
         "Read a column of your file as a column of cicli: --column \"Ville=Localisation\" (repeat it for several; "
         "cicli validate lists the columns it reads and ignores)."))]
 RegionOpt = Annotated[list[str] | None, typer.Option(
-    "--region", "-r", metavar="REGION", show_default=False, help=N_(
+    "--region", "-r", metavar="REGION", show_default=False, autocompletion=completion.regions, help=N_(
         "Keep the centres of this region, written any usual way (Côte-Nord, 09, Gaspésie, Mtl); repeat it for "
         "several."))]
 RowsOpt = Annotated[str | None, typer.Option(

@@ -58,7 +58,7 @@ class Comparison:
                             labels.label("field", "field", lang): [field_label(f, lang) for f in side.index]},
                            index=side.index)
         for centre in self.ids:
-            out[centre] = [value_text(f, v, lang) for f, v in side[centre].items()]
+            out[centre] = [value_text(f, v, lang, centre) for f, v in side[centre].items()]
         return out
 
     def sections(self) -> list[Section]:
@@ -127,7 +127,8 @@ class Overview:
         """The table for people: labels as headers, values as words, lists one item a line."""
         out = pd.DataFrame({field_label(c, self.lang): self.table[c] for c in ("name", "locality")})
         for field in self.fields:
-            out[field_label(field, self.lang)] = [value_text(field, v, self.lang) for v in self.table[field]]
+            values = zip(self.table[field], self.table["id"], strict=True)
+            out[field_label(field, self.lang)] = [value_text(field, v, self.lang, centre) for v, centre in values]
         return out
 
     def sections(self) -> list[Section]:

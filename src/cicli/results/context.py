@@ -52,10 +52,23 @@ def context(topic: str | None = None, *, lang: str | None = None) -> Context:
         return Context([_record(t) for t in topics], lang)
 
 
+_ARTICLE = ("le ", "la ", "les ", "l ", "the ")
+
+
+def _bare(text: str) -> str:
+    folded = fold(text)
+    return folded[len(next((a for a in _ARTICLE if folded.startswith(a)), "")):]
+
+
 def _chosen(wanted: str, topics: list):
-    key = fold(wanted)
-    for test in (lambda t: fold(t.id) == key, lambda t: fold(t.title) == key,
-                 lambda t: fold(t.id).startswith(key) or fold(t.title).startswith(key)):
+    """The topic a person names: its id, its title in either language or another of its names (« financement »),
+    whole or begun, accents, case and a first article aside."""
+    key = _bare(wanted)
+
+    def names(t) -> list[str]:
+        return [_bare(n) for n in (t.id, t.title_fr, t.title_en, *t.also)]
+
+    for test in (lambda t: key in names(t), lambda t: any(n.startswith(key) for n in names(t))):
         found = [t for t in topics if key and test(t)]
         if len(found) == 1:
             return found[0]

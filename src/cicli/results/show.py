@@ -51,9 +51,10 @@ class CentreDetails:
             field, value, source = _("Field"), _("Value"), _("Source")
             facts = []
             for f in d["facts"]:
-                value, source = value_text(f["field"], f["value"], self.lang), _short_source(f["source"], numbers)
+                value = value_text(f["field"], f["value"], self.lang, d["id"])
+                source = _short_source(f["source"], numbers)
                 if "report" in f:  # your file and the report disagree: both
-                    theirs = value_text(f["field"], f["report"]["value"], self.lang)
+                    theirs = value_text(f["field"], f["report"]["value"], self.lang, d["id"])
                     value = _("{mine}\n(the report: {theirs})", mine=value, theirs=theirs)
                     source = _("{mine}; the report: {theirs}", mine=source,
                                theirs=_short_source(f["report"]["source"], numbers))

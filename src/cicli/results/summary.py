@@ -11,7 +11,7 @@ from ..i18n import _, readable_count, speaking
 from ..pipeline import Centres
 from ..sections import Section
 from ..typology import AXIS_NAMES
-from ..wording import field_label, number_text, plain, value_text
+from ..wording import amount_text, field_label, plain, value_text
 from .classify import classify
 
 
@@ -55,6 +55,7 @@ class Summary:
         rows += [("timeline", t["designated_on"], t["id"], t["locality"]) for t in records["timeline"]]
         rows += [("waiting", w["id"], "zi_submitted_year", w["zi_submitted_year"]) for w in records["waiting"]]
         rows += [("funding", f["code"], "cad", f["cad"]) for f in records["funding"]]
+        rows += [("funding", f["code"], "qualifier", f["qualifier"]) for f in records["funding"] if f["qualifier"]]
         header = ["section", "row", "column", "value"]
         return header, [["" if r[k] is None else str(r[k]) for r in rows] for k in range(4)]
 
@@ -95,7 +96,7 @@ class Summary:
         funding = summary["funding"]
         sections.append(Section.of(pd.DataFrame({
             L("program"): [_(label) for label in funding["label"]],
-            L("amount"): [number_text(v, lang) + " $" for v in funding["cad"]],
+            L("amount"): [amount_text(v, q, lang) for v, q in zip(funding["cad"], funding["qualifier"], strict=True)],
             L("period"): [_("a year") if p == "year" else _("not given") for p in funding["period"]],
             L("report_says"): "« " + funding["quote"] + " »"}), L("funding")))
         return sections
@@ -121,8 +122,9 @@ def summarize(table: pd.DataFrame, lang: str) -> Summary:
     timeline = timeline.sort_values(["_m", "name"])[["designated_on", "id", "name", "locality"]].reset_index(drop=True)
     waiting = table[table["status"] == "project"][["id", "name", "locality", "zi_submitted_year"]]
     waiting = waiting.reset_index(drop=True)
-    funding = pd.DataFrame([{"code": c, "cad": amount, "period": period, "label": label, "quote": quote,
-                             "passage": passage} for c, amount, period, label, quote, passage in FUNDING])
+    funding = pd.DataFrame([{"code": c, "cad": amount, "period": period, "label": label, "qualifier": qualifier,
+                             "quote": quote, "passage": passage, "centre": centre}
+                            for c, amount, period, label, qualifier, quote, passage, centre in FUNDING])
     return Summary({
         "centres": len(table),
         "counts": counts,

@@ -56,6 +56,7 @@ class Topic:
     summary_fr: str
     summary_en: str
     passages: tuple[str, ...]
+    also: tuple[str, ...] = ()  # other names people type for it (« financement »)
 
     @property
     def title(self) -> str:
@@ -112,6 +113,7 @@ class Knowledge:
     changes: tuple[Change, ...]
     by_name: dict[str, Entity] = field(default_factory=dict)  # folded name → entity
     from_annex: dict[tuple[str, str], str] = field(default_factory=dict)  # (centre, column) → the annex column read
+    judgements: tuple[tuple[str, str, str], ...] = ()  # (id, French, English): what cicli judges, not the report
 
     def passage(self, passage_id: str) -> Passage:
         return self.passages[passage_id]
@@ -152,7 +154,7 @@ def knowledge() -> Knowledge:
         {centre: tuple(columns) for centre, columns in p.get("facts", {}).items()},
         tuple(p.get("centres", ())), p.get("note_fr", ""), p.get("note_en", "")) for p in data["passages"]}
     topics = {t["id"]: Topic(t["id"], t["title_fr"], t["title_en"], t["summary_fr"], t["summary_en"],
-                             tuple(t["passages"])) for t in data["topics"]}
+                             tuple(t["passages"]), tuple(t.get("also", ()))) for t in data["topics"]}
     entities = {e["id"]: Entity(e["id"], e["name"], tuple(e.get("also", ())), e["kind"], tuple(e.get("centres", ())),
                                 e["note_fr"], e["note_en"], tuple(e.get("passages", ()))) for e in data["entities"]}
     changes = tuple(Change(c["centre"], c["column"], c["kind"], c["value"], c.get("printed", ""),
@@ -163,7 +165,8 @@ def knowledge() -> Knowledge:
         for name in (entity.name, *entity.also):
             by_name.setdefault(fold(name), entity)
     from_annex = {(a["centre"], a["column"]): a["annex_column"] for a in data.get("from_annex", ())}
-    return Knowledge(data["report"], passages, topics, entities, changes, by_name, from_annex)
+    judgements = tuple((j["id"], j["text_fr"], j["text_en"]) for j in data.get("judgements", ()))
+    return Knowledge(data["report"], passages, topics, entities, changes, by_name, from_annex, judgements)
 
 
 def citation() -> str:

@@ -22,7 +22,7 @@ def _column(column: str) -> str:
 
 def _value(column: str, value: str) -> str:
     spec = schema.BY_NAME.get(column)
-    domain = "bool" if spec is not None and spec.type == "bool" else column
+    domain = spec.domain if spec is not None else column
     return labels.label(domain, value)
 
 

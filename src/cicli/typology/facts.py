@@ -18,9 +18,8 @@ from ..text import fold
 
 # The columns rules may read, beyond the annex's seven.
 FACT_COLUMNS = ("initiators", "initiator_kinds", "zone", "zone_project", "aims_zone", "independent", "status",
-                "designated_on",
-                "specialised_equipment", "equipment", "hifa_analogue", "research_anchors",
-                "redirected_from_zi", "zi_submitted_year")
+                "designated_on", "specialised_equipment", "equipment", "hifa_analogue", "origin_named", "model_named",
+                "research_anchors", "redirected_from_zi", "zi_submitted_year")
 READ_COLUMNS = (*FACT_COLUMNS, "niche", "notes")
 
 

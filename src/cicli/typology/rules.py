@@ -63,6 +63,8 @@ class Axis:
     name: str
     meaning: str  # English; French in the catalogue
     rules: tuple[Rule, ...]
+    grounds: tuple[str, ...] = ()  # the report's passages the axis is drawn from
+    own: bool = False  # the report's own categorisation (the others are drawn by cicli from its text)
 
     def deciding_columns(self) -> tuple[str, ...]:
         """The columns the conditions of deciding rules read (verdict other than undetermined): those whose
@@ -72,9 +74,20 @@ class Axis:
 
 ORIGIN = Axis(
     "origin",
-    N_("Who gave the centre its impulse: the private sector (one or more companies, « champions de l'industrie ») "
-       "or public institutions (university or college research, the report's examples)."),
+    N_("The report's own categorisation of CIs by their « modèle d'implantation »: whether a centre owes its origin "
+       "to a private initiative (« impulsions du secteur privé ») or a public one (« institutions publiques "
+       "(recherche universitaire ou collégiale par exemple) »)."),
     (
+        Rule("origin.named-private", "private", Is("origin_named", "private"),
+             N_("private origin: the report presents the centre under its heading « Des initiatives privées », "
+                "centres set up by large companies (« mis sur pied par des grandes entreprises »)"),
+             N_("private origin, according to your file"),
+             passage="private-initiatives"),
+        Rule("origin.named-public", "public", Is("origin_named", "public"),
+             N_("public origin: the report says the impulse came from research (« l'impulsion peut également venir "
+                "du secteur de la recherche »), the public institutions of its typology"),
+             N_("public origin, according to your file"),
+             passage="sept-iles-impulse"),
         Rule("origin.companies", "private", KindsAll(PRIVATE_KINDS),
              N_("private origin: cicli infers it from the initiators the report names, all companies: "
                 "{initiators_text}"),
@@ -82,29 +95,30 @@ ORIGIN = Axis(
              basis="inferred", passage="two-types"),
         Rule("origin.public-institutions", "public", KindsAll(PUBLIC_KINDS),
              N_("public origin: cicli infers it from the initiators the report names, all research or teaching "
-                "institutions: {initiators_text}"),
-             N_("public origin: according to your file, every initiator is a research or teaching institution: "
-                "{initiators_text}"),
+                "institutions, the report's examples of public institutions: {initiators_text}"),
+             N_("public origin: according to your file, every initiator is a research or teaching institution, the "
+                "report's examples of public institutions: {initiators_text}"),
+             basis="inferred", passage="two-types"),
+        Rule("origin.municipality", "public", KindsAll(PUBLIC_KINDS | {"municipality"}),
+             N_("public origin: cicli infers it, not the report: {initiators_text}; a municipality is a public body, "
+                "and the report's public institutions are examples (« recherche universitaire ou collégiale par "
+                "exemple »)"),
+             N_("public origin: cicli infers it from your file: {initiators_text}; a municipality is a public body, "
+                "and the report's public institutions are examples (« recherche universitaire ou collégiale par "
+                "exemple »)"),
              basis="inferred", passage="two-types"),
         Rule("origin.zone-initiator", UNDETERMINED, KindsAny(ZONE_KINDS),
-             N_("origin undetermined: initiated by {initiators_text}, which the report places neither on the "
-                "private nor on the public side"),
-             N_("origin undetermined: your file names as initiator {initiators_text}, which the report places "
-                "neither on the private nor on the public side"),
+             N_("origin undetermined: in the report, the centre was announced by {initiators_text}, a zone or a zone "
+                "project, which its typology places neither on the private nor on the public side"),
+             N_("origin undetermined: your file names as initiator {initiators_text}, a zone or a zone project, which "
+                "the report's typology places neither on the private nor on the public side"),
              passage="vte-centres"),
         Rule("origin.local-development", UNDETERMINED, KindsAny(frozenset({"economic_development"})),
-             N_("origin undetermined: initiated by {initiators_text}; the report sets « organismes de développement "
-                "locaux » apart from the public institutions of its typology (university or college research)"),
-             N_("origin undetermined: your file names as initiator {initiators_text}; the report sets « organismes de "
-                "développement locaux » apart from the public institutions of its typology (university or college "
-                "research)"),
-             passage="pafode-amounts"),
-        Rule("origin.municipality", UNDETERMINED, KindsAny(frozenset({"municipality"})),
-             N_("origin undetermined: initiated by {initiators_text}; the report does not say on which side a "
-                "municipality stands (its public institutions are university or college research)"),
+             N_("origin undetermined: initiated by {initiators_text}; the report does not say on which side a local "
+                "economic development organisation stands, and cicli does not guess"),
              N_("origin undetermined: your file names as initiator {initiators_text}; the report does not say on "
-                "which side a municipality stands (its public institutions are university or college research)"),
-             passage="two-types"),
+                "which side a local economic development organisation stands, and cicli does not guess"),
+             passage="dci-project"),
         Rule("origin.mixed", UNDETERMINED, Filled("initiator_kinds"),
              N_("origin undetermined: private and public initiators at once ({initiators_text})"),
              N_("origin undetermined: your file names private and public initiators at once ({initiators_text})"),
@@ -113,11 +127,14 @@ ORIGIN = Axis(
              N_("origin undetermined: the report does not say who initiated the centre"),
              N_("origin undetermined: your file does not say who initiated the centre")),
     ),
+    grounds=("method", "two-types"), own=True,
 )
 
 ANCHORING = Axis(
     "anchoring",
-    N_("The centre stands alone, is a pole of an innovation zone, or is a first step toward becoming a zone."),
+    N_("The centre stands alone (« centre d'innovation indépendant »), is a pole of an innovation zone (« un pôle "
+       "secondaire »), or is a first step toward becoming a zone (« stade initial d'une future zone »): drawn by cicli "
+       "from the report's section on centres and zones."),
     (
         Rule("anchoring.zone", "zone-affiliated", Filled("zone"),
              N_("pole of the zone {zone}: the report ties the centre to this zone"),
@@ -139,55 +156,72 @@ ANCHORING = Axis(
              N_("first step toward a zone: the annex says « 1ère étape en vue d'une désignation de ZI »"),
              N_("first step toward a zone: your file says it is a first step toward a zone designation")),
         Rule("anchoring.zone-project", UNDETERMINED, Filled("zone_project"),
-             N_("anchoring undetermined: the report ties the centre to the zone project {zone_project} without "
+             N_("anchoring undetermined: the report names the zone project {zone_project} with the centre, without "
                 "saying whether the centre is a pole or a first step of it"),
-             N_("anchoring undetermined: your file ties the centre to the zone project {zone_project} without "
-                "saying whether the centre is a pole or a first step of it"),
-             passage="sept-iles-zimer"),
+             N_("anchoring undetermined: your file names the zone project {zone_project} with the centre, without "
+                "saying whether the centre is a pole or a first step of it")),
         Rule("anchoring.unknown", UNDETERMINED, Always(),
              N_("anchoring undetermined: the report does not say whether the centre stands alone, is a pole of a "
                 "zone or a first step toward one"),
              N_("anchoring undetermined: your file does not say whether the centre stands alone, is a pole of a "
                 "zone or a first step toward one")),
     ),
+    grounds=("neither-binary", "hifa-independent", "zial-ambition", "vte-poles"),
 )
 
 MODEL = Axis(
     "model",
-    N_("The implementation model: the HIFA model, distinctive of CI (industry-centred, specialised equipment and "
-       "test platforms, training), or the « zone en miniature » of Sept-Îles (research-driven, light structure "
-       "without specialised equipment, training and commercialisation)."),
+    N_("The model a centre follows, in the report's contrast at Sept-Îles: the « modèle distinctif aux CI, incarné "
+       "par les HIFA », close to the private sector (an industrial initiative, specialised equipment and test "
+       "platforms, training), or « le modèle de la « zone en miniature » », a structure « plus proche de celle qui "
+       "prédomine dans les ZI, où l'apport universitaire est jugé capital » (here collegial research, a light "
+       "structure). Drawn by cicli from that passage; specialised equipment is one cue among others."),
     (
-        Rule("model.light-research", "miniature-zone",
-             AllOf((Is("specialised_equipment", "no"), Filled("research_anchors"))),
-             N_("miniature zone: cicli infers it from the report's facts, a light structure without specialised "
-                "equipment, standing on research ({research_anchors})"),
-             N_("miniature zone: according to your file, a light structure without specialised equipment, standing "
-                "on research ({research_anchors})"),
-             basis="inferred", passage="sept-iles-miniature-zone"),
-        Rule("model.industry-equipment", "hifa",
-             AllOf((Is("specialised_equipment", "yes"), KindsAll(PRIVATE_KINDS))),
-             N_("HIFA model: cicli infers it from the report's facts, specialised equipment{equipment:paren} and an "
-                "industrial initiative ({initiators_text})"),
-             N_("HIFA model: according to your file, specialised equipment{equipment:paren} and an industrial "
-                "initiative ({initiators_text})"),
-             basis="inferred", passage="hifa-plant"),
+        Rule("model.named-miniature", "miniature-zone", Is("model_named", "miniature-zone"),
+             N_("miniature zone: the report says so (« On a donc, avec le CI de Sept-Îles, le modèle de la « zone en "
+                "miniature » »)"),
+             N_("miniature zone, according to your file"),
+             passage="sept-iles-miniature-zone"),
+        Rule("model.named-hifa", "hifa", Is("model_named", "hifa"),
+             N_("HIFA model: the report says the HIFA embody it (« modèle distinctif aux CI, incarné par les HIFA »)"),
+             N_("HIFA model, according to your file"),
+             passage="sept-iles-miniature-zone"),
         Rule("model.hifa-analogue", "hifa", Is("hifa_analogue", "yes"),
              N_("HIFA model: the report lists the project among the « projets de CI analogues à celui des HIFA »"),
              N_("HIFA model: according to your file, the project is analogous to HIFA"),
              passage="analogues-of-hifa"),
+        Rule("model.light-research", "miniature-zone",
+             AllOf((Is("specialised_equipment", "no"), Filled("research_anchors"))),
+             N_("miniature zone: cicli infers it from the report's facts, a light structure without specialised "
+                "equipment standing on research ({research_anchors}), the cues of Sept-Îles' « zone en miniature »"),
+             N_("miniature zone: cicli infers it from your file, a light structure without specialised equipment "
+                "standing on research ({research_anchors}), the cues of Sept-Îles' « zone en miniature »"),
+             basis="inferred", passage="sept-iles-miniature-zone"),
+        Rule("model.industry-equipment", "hifa",
+             AllOf((Is("specialised_equipment", "yes"), KindsAll(PRIVATE_KINDS))),
+             N_("HIFA model: cicli infers it from the report's facts, an industrial initiative ({initiators_text}) "
+                "with specialised equipment{equipment:paren}, the cues of HIFA"),
+             N_("HIFA model: cicli infers it from your file, an industrial initiative ({initiators_text}) with "
+                "specialised equipment{equipment:paren}, the cues of HIFA"),
+             basis="inferred", passage="hifa-plant"),
         Rule("model.equipment-only", UNDETERMINED, Is("specialised_equipment", "yes"),
              N_("model undetermined: specialised equipment{equipment:paren}, but the report names neither an "
-                "industrial initiative nor an analogy with HIFA"),
+                "industrial initiative nor an analogy with HIFA, and does not place the centre on either model"),
              N_("model undetermined: specialised equipment{equipment:paren} according to your file, but neither an "
                 "industrial initiative nor an analogy with HIFA")),
         Rule("model.light-only", UNDETERMINED, Is("specialised_equipment", "no"),
-             N_("model undetermined: no specialised equipment, but the report documents no research anchor"),
-             N_("model undetermined: no specialised equipment according to your file, but no research anchor")),
+             N_("model undetermined: a light structure without specialised equipment, but the report names no research "
+                "the centre stands on, and does not place it on either model"),
+             N_("model undetermined: a light structure without specialised equipment according to your file, but no "
+                "research the centre stands on")),
         Rule("model.unknown", UNDETERMINED, Always(),
-             N_("model undetermined: the report does not say whether the centre has specialised equipment"),
-             N_("model undetermined: your file does not say whether the centre has specialised equipment")),
+             N_("model undetermined: the report does not place the centre on either of its models (HIFA, or the « zone "
+                "en miniature »), and gives none of their cues for it (an industrial initiative with specialised "
+                "equipment, or a light structure standing on research)"),
+             N_("model undetermined: your file neither names the centre's model nor gives the cues of either (an "
+                "industrial initiative with specialised equipment, or a light structure standing on research)")),
     ),
+    grounds=("sept-iles-miniature-zone", "private-proximity", "analogues-of-hifa"),
 )
 
 STATUS = Axis(
@@ -227,6 +261,7 @@ STATUS = Axis(
              N_("status undetermined: your file does not say whether the centre is designated, funded or a "
                 "project")),
     ),
+    grounds=("designated-box", "designated-or-funded", "in-development"),
 )
 
 AXES: tuple[Axis, ...] = (ORIGIN, ANCHORING, MODEL, STATUS)

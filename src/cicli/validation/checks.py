@@ -97,9 +97,15 @@ def typed(values: pa.ChunkedArray, spec: schema.Column, flag: Flagger) -> pa.Arr
         return pc.and_(filled, pc.is_null(read))
 
     if spec.type in ("bool", "enum"):
-        domain = "bool" if spec.type == "bool" else spec.name
-        codes = map_values(values, lambda v: labels.parse(domain, v) if v else "")
-        allowed = _choices(domain)
+        domain = spec.domain
+        accepted = set(spec.allowed or labels.LABELS[domain])
+
+        def code_of(v: str):
+            code = labels.parse(domain, v) if v else ""
+            return code if code == "" or code in accepted else None
+
+        codes = map_values(values, code_of)
+        allowed = _choices(domain, spec.allowed)
         flag.rows("invalid-value", invalid(codes), spec.name, values,
                   lambda i, v: _("{value} is not one of: {choices}.", value=quoted(v), choices=allowed))
         return pc.coalesce(codes, one_chunk(values))
@@ -108,7 +114,7 @@ def typed(values: pa.ChunkedArray, spec: schema.Column, flag: Flagger) -> pa.Arr
             items = [labels.parse(spec.name, x) for x in v.split(schema.LIST_SEPARATOR)]
             return "; ".join(items) if all(items) else None
         codes = map_values(values, lambda v: parse_list(v) if v else "")
-        allowed = _choices(spec.name)
+        allowed = _choices(spec.name, spec.allowed)
         flag.rows("invalid-value", invalid(codes), spec.name, values,
                   lambda i, v: _("{value} holds a kind that is not one of: {choices} (separate them with « ; »).",
                                  value=quoted(v), choices=allowed))
@@ -187,10 +193,10 @@ def _amounts(values, numbers: pa.Array, spec: schema.Column, flag: Flagger, unre
     return pa.array(filled_in, type=pa.float64(), from_pandas=True)
 
 
-def _choices(domain: str) -> str:
+def _choices(domain: str, allowed: tuple[str, ...] = ()) -> str:
     """The codes a column allows, each with its label in the current language when it differs."""
     shown = []
-    for code in labels.LABELS[domain]:
+    for code in allowed or labels.LABELS[domain]:
         label = labels.label(domain, code)
         shown.append(code if fold(label) == fold(code) else f"{code} ({label})")
     return ", ".join(shown)

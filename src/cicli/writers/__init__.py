@@ -50,6 +50,22 @@ class Job:
     rows: list[str] | None = None
     notes: list[str] = field(default_factory=list)  # what the user should know: removed characters, missing points
 
+    def note_earlier_verdicts(self) -> None:
+        """Said, never silent: the verdict columns of an earlier export are computed again; one a person changed
+        stays beside cicli's."""
+        from ..pipeline import typed_verdicts
+
+        written = typed_verdicts(self.centres.table)
+        if not written:
+            return
+        headers = ", ".join(f"« {self.centres.table.headers[c]} »" for c in written.values())
+        if self.centres.edited:
+            self.notes.append(_("the columns {headers} hold an earlier export's verdicts: computed again; where "
+                                "someone changed one, their cell is kept beside cicli's verdict.", headers=headers))
+        else:
+            self.notes.append(_("the columns {headers} hold an earlier export's verdicts: computed again, not copied.",
+                                headers=headers))
+
     def note_removed(self, removed: int) -> None:
         if removed:
             self.notes.append(ngettext("removed {n} control character that Excel refuses.",
@@ -122,5 +138,6 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
         table = results.classify(centres=centres, lang=lang).frame
         job = Job(target, force, centres, table, lang, source, excel, compare, progress, compare_all=compare_all,
                   rows=fields)
+        job.note_earlier_verdicts()
         written = import_module(f".{kind}", __name__).write(job)
         return ExportResult(target, kind, len(table) if written is None else written, centres, job.notes)

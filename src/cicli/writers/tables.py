@@ -10,9 +10,10 @@ import pandas as pd
 from .. import __version__, labels, schema, verdict_columns
 from ..i18n import _
 from ..speed.frames import map_distinct
+from ..study.funding import NUMBER_QUALIFIERS
 from ..text import fold
 from ..typology import AXIS_NAMES
-from ..wording import field_label, verdict_text
+from ..wording import Hedged, field_label, qualifier_of, verdict_text
 
 
 def verdict_header(axis: str, lang: str) -> str:
@@ -69,7 +70,7 @@ def people_cells(typed: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
             continue
         values = typed[column] if column in typed.columns else raw[column]
         if spec.type in ("bool", "enum"):
-            domain = "bool" if spec.type == "bool" else spec.name
+            domain = spec.domain
             out[column] = map_distinct(values.astype("str"), lambda code, d=domain: _word(d, code)).astype(object)
         elif spec.type == "enum_list":
             out[column] = map_distinct(values.astype("str"), lambda codes, d=spec.name: "; ".join(
@@ -77,11 +78,25 @@ def people_cells(typed: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
         elif spec.type == "number":
             numbers = pd.to_numeric(values, errors="coerce")
             out[column] = numbers.astype(object).where(numbers.notna(), None)
+            _hedge(out, typed, column)
         elif spec.type == "year":
             out[column] = map_distinct(values.astype("str"), lambda v: int(v) if v.isdigit() else v or None)
         elif spec.type == "month":
             out[column] = map_distinct(values.astype("str"), _first_of_month)
     return out
+
+
+def _hedge(out: pd.DataFrame, typed: pd.DataFrame, column: str) -> None:
+    """The report's numbers keep its hedge (« plus de », « environ ») where people read them."""
+    if "id" not in typed.columns:
+        return
+    for (centre, field), (_number, qualifier) in NUMBER_QUALIFIERS.items():
+        if field != column:
+            continue
+        for row in typed.index[typed["id"] == centre]:
+            value = out.at[row, column]
+            if value is not None and qualifier_of(centre, column, value):
+                out.at[row, column] = Hedged(value, qualifier)
 
 
 def _word(domain: str, code: str) -> str:

@@ -35,7 +35,7 @@ def _choices(column: schema.Column) -> list[str]:
     if column.type == "bool":
         return [labels.label("bool", code) for code in ("yes", "no")]
     if column.type in ("enum", "enum_list"):
-        return [labels.label(column.name, code) for code in column.allowed]
+        return [labels.label(column.domain, code) for code in column.allowed]
     if column.name == "region":
         return list(schema.REGIONS)
     return []

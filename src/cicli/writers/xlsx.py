@@ -19,8 +19,9 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__, labels, schema
-from ..i18n import _, readable_date
+from ..i18n import _, current, readable_date
 from ..typology import AXIS_NAMES
+from ..wording import Hedged, qualifier_words
 from .safety import atomic_write, input_checksum, strip_illegal
 from .scratch import temporary_folder
 from .tables import annex_table, comparison_table, method_table, typology_table
@@ -163,6 +164,14 @@ class _Formats:
         self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})  # a column's long text; a tall row
         self.link = workbook.add_format({"font_color": "blue", "underline": 1, "text_wrap": True, "valign": "top"})
         self.month = workbook.add_format({"num_format": "yyyy-mm", "valign": "top"})
+        self._workbook, self._hedged = workbook, {}
+
+    def hedged(self, qualifier: str):
+        """A number shown with the report's hedge before it, « plus de 35 000 000 »: still a number that sums."""
+        if qualifier not in self._hedged:
+            words = qualifier_words(qualifier, current()).replace('"', "")
+            self._hedged[qualifier] = self._workbook.add_format({"num_format": f'"{words} "#,##0', "valign": "top"})
+        return self._hedged[qualifier]
 
 
 def _today() -> tuple[int, int, int]:
@@ -302,6 +311,8 @@ def _write_cell(worksheet, row: int, column: int, value, formats: _Formats, *, l
         worksheet.write_string(row, column, value, style)
     elif isinstance(value, bool):
         worksheet.write_boolean(row, column, value, style)
+    elif isinstance(value, Hedged):
+        worksheet.write_number(row, column, value, formats.hedged(value.qualifier))
     elif isinstance(value, (int, float)):
         worksheet.write_number(row, column, value, style)
     elif isinstance(value, date):

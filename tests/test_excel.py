@@ -133,28 +133,54 @@ def test_yes_and_no_as_people_write_them(tmp_path, written, code):
 # --- A workbook that prints ----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def workbook(tmp_path_factory):
+def workbook_path(tmp_path_factory):
+    return export(tmp_path_factory.mktemp("wb") / "a.xlsx", lang="fr", compare=["HIFA", "Sept-Îles"]).path
+
+
+@pytest.fixture(scope="module")
+def workbook(workbook_path):
     from openpyxl import load_workbook
 
-    out = export(tmp_path_factory.mktemp("wb") / "a.xlsx", lang="fr", compare=["HIFA", "Sept-Îles"]).path
-    return load_workbook(out)
+    return load_workbook(workbook_path)
 
 
-def test_every_sheet_prints_landscape_fitted_to_the_width_with_a_title_and_the_date(workbook):
+def test_every_sheet_prints_landscape_readable_with_a_title_and_the_date(workbook):
+    """Issue 31: as wide as the page when the printed columns fit at 75 % or more (8 points), else at 75 % with the
+    frozen columns repeated on the pages across; never smaller."""
     today = datetime.now().astimezone()
     for sheet in workbook:
         assert sheet.page_setup.orientation == "landscape", sheet.title
-        # fitToWidth is 1 when absent (ECMA-376: its default), as XlsxWriter writes it
-        assert (sheet.page_setup.fitToWidth or 1, sheet.page_setup.fitToHeight) == (1, 0), sheet.title
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        fitted = sheet.sheet_properties.pageSetUpPr is not None and sheet.sheet_properties.pageSetUpPr.fitToPage
+        if fitted:  # fitToWidth is 1 when absent (ECMA-376: its default), as XlsxWriter writes it
+            assert (sheet.page_setup.fitToWidth or 1, sheet.page_setup.fitToHeight) == (1, 0), sheet.title
+        else:
+            assert sheet.page_setup.scale >= 75, sheet.title
         assert sheet.oddHeader.center.text == f"Liste des centres d'innovation (par région administrative) — {sheet.title}"
         assert sheet.oddFooter.left.text.startswith(f"cicli, {today.day} ")
         assert str(today.year) in sheet.oddFooter.left.text
         assert sheet.oddFooter.right.text == "Page &P de &N"
-    for title in ("Annexe", "Typologie", "Méthode", "Comparaison"):  # tables: their header on every page
-        assert workbook[title].print_title_rows == "$1:$1"
+    for title in ("Annexe", "Typologie", "Annexe imprimée", "Technique", "Comparaison"):  # tables: header on every page
+        assert workbook[title].print_title_rows == "$1:$1", title
     assert workbook["Annexe"].print_area == "'Annexe'!$A$1:$L$15"  # as the report prints it, with the verdicts
+    assert workbook["Typologie"].print_area == "'Typologie'!$A$1:$I$15"  # the name, each verdict and its reason
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice or poppler is not installed (.ci/run installs them)")
+def test_printed_every_sheet_reads_at_8_points_or_more_and_fits_the_page_width(workbook_path, tmp_path):
+    """Issue 31: the workbook printed at 2.4 pt (Typologie) and 4.1 pt (Annexe). Printed by LibreOffice, the
+    smallest word on any page is at least 8 points (a word's box is 1.22 times its size in Carlito), and no
+    sheet's printed columns spill onto a page of their own."""
+    import re
+
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(workbook_path)],
+                   capture_output=True, timeout=180, check=True)
+    pdf = tmp_path / (workbook_path.stem + ".pdf")
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = boxes.split("<page ")[1:]
+    heights = [float(b) - float(a) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', boxes)]
+    assert min(heights) >= 8 * 1.2, min(heights)
+    assert len(pages) <= 24, len(pages)  # 50 before: the list, the typology and the method spilled across pages
 
 
 def test_numbers_are_numbers_and_months_are_dates(workbook):
@@ -170,7 +196,7 @@ def test_numbers_are_numbers_and_months_are_dates(workbook):
 
 def test_a_checksum_longer_than_its_column_gets_a_second_line(workbook):
     """Seen in LibreOffice: the 64 digits of the SHA-256 wrapped onto a row one line tall, over the next row."""
-    method = workbook["Méthode"]
+    method = workbook["Technique"]
     row = next(r for r in range(1, 10) if method.cell(r, 2).value == "SHA-256")
     assert len(method.cell(row, 3).value) > method.column_dimensions["C"].width
     assert method.row_dimensions[row].height >= 2 * 15

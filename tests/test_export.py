@@ -41,14 +41,19 @@ def test_text_exports_match_their_golden_files(tmp_path, name, lang):
 
 
 def test_a_map_says_where_its_coordinates_come_from(tmp_path):
-    """The report gives no coordinates: the bundled ones are cicli's, a user's are their file's."""
+    """The report gives no coordinates: the bundled ones are cicli's, a user's are their file's, a town's GeoNames'."""
     bundled = json.loads(export(tmp_path / "a.geojson", lang="en").path.read_text(encoding="utf-8"))
-    assert {f["properties"]["Coordinates from"] for f in bundled["features"]} == {
-        "not in the report: the centre of the municipality, from public gazetteers (about 0.01° precision)"}
-    source = write_csv(tmp_path / "mine.csv", [["Nom", "Région", "Latitude", "Longitude"],
-                                               ["Centre A", "Laval", "45.6", "-73.7"]])
+    assert {(f["properties"]["Position from"], f["properties"]["position_source"]) for f in bundled["features"]} == {
+        ("the coordinates cicli gives the report's centres (the municipality's centre, from public gazetteers)",
+         "annex")}
+    source = write_csv(tmp_path / "mine.csv", [["Nom", "Région", "Localisation", "Latitude", "Longitude"],
+                                               ["Centre A", "Laval", "Laval", "45.6", "-73.7"],
+                                               ["Centre B", "Estrie", "Sherbrooke", "", ""]])
     mine = json.loads(export(tmp_path / "b.geojson", source, lang="fr").path.read_text(encoding="utf-8"))
-    assert mine["features"][0]["properties"]["Source des coordonnées"] == "votre fichier, colonne « Latitude »"
+    assert [(f["id"], f["properties"]["Position d'après"]) for f in mine["features"]] == [
+        ("centre-a", "les coordonnées de votre fichier"),
+        ("centre-b", "la position de Sherbrooke dans GeoNames (geonames.org), CC BY 4.0")]
+    assert mine["features"][1]["geometry"]["coordinates"] == [-71.8991, 45.4001]
 
 
 def test_json_export_is_classify_json(tmp_path, run):
@@ -66,13 +71,24 @@ def test_geojson_points_are_lon_lat_with_readable_properties(tmp_path):
     assert hifa["properties"]["Modèle"] == "modèle HIFA"
 
 
-def test_geojson_lists_centres_without_coordinates(run, tmp_path):
+def test_geojson_places_rows_by_their_town_and_says_which_it_could_not(run, tmp_path):
+    """Issue 31: a list without coordinates gave an empty map. Each row is placed by its town when GeoNames knows
+    it; a town it does not know, or two places share, is named with why."""
     out = tmp_path / "m.geojson"
     code, _, err = run("export", str(out), "--from", str(PRINTED_ANNEX), "--file-only")
     assert code == 0
-    assert "13 centres without coordinates, left off the map: novinor-innovation," in err
-    assert err.count("left off the map") == 1 and ", and 3 more." in err  # ten ids named, the rest counted
-    assert json.loads(out.read_text(encoding="utf-8"))["features"] == []
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    assert len(features) == 12 and {f["properties"]["position_source"] for f in features} == {"gazetteer"}
+    assert ("cicli: 1 centre left off the map: district-de-la-construction-innovante ('Sainte-Marie-de-Beauce' is "
+            "not in the list of Quebec's places).\n") in err
+    rows = [["Nom", "Ville"]] + [[f"CCTT {t}", t] for t in ("Rimouski", "Sherbrooke", "Trois-Rivières", "MONTREAL",
+                                                           "Ville de Saguenay", "Sainte-Catherine", "")]
+    code, _, err = run("export", str(tmp_path / "cctt.geojson"), "--from", str(write_csv(tmp_path / "c.csv", rows)))
+    placed = json.loads((tmp_path / "cctt.geojson").read_text(encoding="utf-8"))["features"]
+    assert [f["properties"]["Locality"] for f in placed] == ["Rimouski", "Sherbrooke", "Trois-Rivières", "MONTREAL",
+                                                             "Ville de Saguenay"]
+    assert ("2 centres left off the map: cctt-sainte-catherine (several places are named 'Sainte-Catherine': cicli "
+            "does not choose), cctt (no coordinates and no locality).") in err
 
 
 def test_csv_for_french_excel(tmp_path):
@@ -99,11 +115,14 @@ def test_workbook_sheets_headers_filters_links_and_no_formula(tmp_path):
 
     out = export(tmp_path / "a.xlsx", lang="fr", compare=["HIFA", "Sept-Îles"]).path
     workbook = load_workbook(out)
-    assert workbook.sheetnames == ["Annexe", "Typologie", "Synthèse", "Méthode", "Comparaison"]
-    frozen = {"Annexe": "D2", "Typologie": "C2", "Synthèse": None, "Méthode": "A2", "Comparaison": "C2"}
+    assert workbook.sheetnames == ["Annexe", "Typologie", "Synthèse", "Annexe imprimée", "Méthode", "Technique",
+                                   "Comparaison"]
+    frozen = {"Annexe": "D2", "Typologie": "B2", "Synthèse": None, "Annexe imprimée": "A2", "Méthode": None,
+              "Technique": "A2", "Comparaison": "C2"}
     for sheet in workbook:
         assert sheet.freeze_panes == frozen[sheet.title], sheet.title
-        assert bool(sheet.auto_filter.ref) == (sheet.title != "Synthèse"), sheet.title  # a table, not sections
+        sections = sheet.title in ("Synthèse", "Méthode")  # sections one under another, not a table
+        assert bool(sheet.auto_filter.ref) != sections, sheet.title
         assert all(c.font.b for c in sheet[1] if c.value is not None), sheet.title
         assert not any(c.data_type == "f" for row in sheet.iter_rows() for c in row), sheet.title
     annex = workbook["Annexe"]
@@ -112,13 +131,15 @@ def test_workbook_sheets_headers_filters_links_and_no_formula(tmp_path):
         [annex.cell(r, 1).value for r in range(2, 16)], key=lambda v: v.replace("–", "-").lower())
     links = [c.hyperlink.target for row in annex.iter_rows(min_row=2) for c in row if c.hyperlink]
     assert "https://www.hifa.ca/" in links and len(links) == 13
-    # names wrap at 28 characters (XlsxWriter stores the width plus Excel's cell padding)
-    assert 28 <= annex.column_dimensions["C"].width < 29 and 8 < annex.column_dimensions["B"].width < 28
+    # the twelve printed columns are narrowed to fit a landscape page at 8 points or more; the others keep theirs
+    assert all(10 <= annex.column_dimensions[c].width < 16 for c in "ABC")
     assert len(workbook["Synthèse"]._charts) == 5  # the four axes and the regions
-    method = {row[1]: row[2] for row in workbook["Méthode"].iter_rows(values_only=True)}
-    assert method["SHA-256"] == sha256(Path(__file__).resolve().parents[1] / "data" / "centres.csv")
-    assert method["Fichier lu"] == "centres.csv (fourni avec cicli)"
-    assert "origin.companies" in method
+    technical = {row[1]: row[2] for row in workbook["Technique"].iter_rows(values_only=True)}
+    assert technical["SHA-256"] == sha256(Path(__file__).resolve().parents[1] / "data" / "centres.csv")
+    assert technical["Fichier lu"] == "centres.csv (fourni avec cicli)"
+    assert ("Origine", "règle 3", "origin.companies") in list(workbook["Technique"].iter_rows(values_only=True))
+    method = list(workbook["Méthode"].iter_rows(values_only=True))
+    assert not any("origin.companies" in str(cell) for row in method for cell in row)  # rule ids: technical only
 
 
 HOSTILE = ["=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1+1", "\r=1+1"]
@@ -144,8 +165,8 @@ def test_injections_in_every_column_stay_text(tmp_path):
     from openpyxl import load_workbook
 
     workbook = load_workbook(export(tmp_path / "out.xlsx", source, lang="fr").path)
-    values = [c.value for row in workbook["Annexe"].iter_rows() for c in row]
-    assert not any(c.data_type == "f" for row in workbook["Annexe"].iter_rows() for c in row)
+    values = [c.value for row in workbook["Liste"].iter_rows() for c in row]
+    assert not any(c.data_type == "f" for row in workbook["Liste"].iter_rows() for c in row)
     for value in HOSTILE:
         assert value.strip() in values
     assert sha256(source) == checksum
@@ -159,7 +180,7 @@ def test_control_characters_are_removed_and_said(run, tmp_path):
     assert "cicli: removed 2 control characters that Excel refuses.\n" in err
     from openpyxl import load_workbook
 
-    annex = load_workbook(out)["Annex"]
+    annex = load_workbook(out)["List"]
     assert [c.value for c in annex[1]][:2] == ["Name", "Notes"]
     assert [c.value for c in annex[2]][:2] == ["A", "bc"]
 
@@ -231,7 +252,7 @@ def test_interrupted_export_leaves_the_old_file_and_no_temporary(tmp_path, monke
 
     real = export_module.atomic_write
     monkeypatch.setattr(export_module, "atomic_write", interrupted)
-    import cicli.writers.xlsx as workbook
+    import cicli.writers.excel as workbook
 
     monkeypatch.setattr(workbook, "atomic_write", interrupted)
     with pytest.raises(Stop):
@@ -255,7 +276,7 @@ def test_a_full_disk_is_an_output_error_naming_the_file_and_leaves_the_old_one(t
 
     real = export_module.atomic_write
     monkeypatch.setattr(export_module, "atomic_write", full)
-    from cicli.writers import xlsx as workbook
+    from cicli.writers import excel as workbook
 
     monkeypatch.setattr(workbook, "atomic_write", full)
     with pytest.raises(OutputError) as caught:
@@ -279,7 +300,8 @@ def test_workbook_opens_in_libreoffice(tmp_path):
                              "--outdir", str(tmp_path / "csv"), str(out)], capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     produced = sorted(p.name for p in (tmp_path / "csv").iterdir())
-    assert produced == ["a-Annexe.csv", "a-Comparaison.csv", "a-Méthode.csv", "a-Synthèse.csv", "a-Typologie.csv"]
+    assert produced == ["a-Annexe imprimée.csv", "a-Annexe.csv", "a-Comparaison.csv", "a-Méthode.csv", "a-Synthèse.csv",
+                        "a-Technique.csv", "a-Typologie.csv"]
     annex = (tmp_path / "csv" / "a-Annexe.csv").read_text(encoding="utf-8").splitlines()
     assert annex[0].startswith("Région,Localisation,Nom,Créneaux,Responsable,Sources,Notes,Typologie : origine")
     assert len(annex) == 15
@@ -288,7 +310,7 @@ def test_workbook_opens_in_libreoffice(tmp_path):
 def test_no_links_beyond_excels_limit(tmp_path, monkeypatch):
     from openpyxl import load_workbook
 
-    import cicli.writers.xlsx as workbook
+    import cicli.writers.excel as workbook
 
     monkeypatch.setattr(workbook, "MAX_LINKS", 5)  # the bundled annex has 14 rows
     annex = load_workbook(export(tmp_path / "a.xlsx", lang="fr").path)["Annexe"]
@@ -315,7 +337,7 @@ def test_the_method_sheet_reads_as_sentences_without_template_placeholders(tmp_p
     from openpyxl import load_workbook
 
     out = export(tmp_path / "a.xlsx", lang=lang).path
-    sheet = load_workbook(out).worksheets[3]
+    sheet = load_workbook(out)["Méthode" if lang == "fr" else "Method"]
     cells = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c]
     assert not [c for c in cells if "{" in c or "}" in c]
     rules = [c for c in cells if c.startswith(("Si ", "If "))]
@@ -378,8 +400,11 @@ def test_a_control_character_in_the_input_file_name_does_not_stop_the_export(tmp
     out = export(tmp_path / "a.xlsx", source, lang="fr").path
     from openpyxl import load_workbook
 
-    method = {row[1]: row[2] for row in load_workbook(out)["Méthode"].iter_rows(values_only=True)}
-    assert method["Fichier lu"].endswith("nom\\x07\\nbizarre.csv")  # shown escaped, as in every message
+    workbook = load_workbook(out)
+    technical = {row[1]: row[2] for row in workbook["Technique"].iter_rows(values_only=True)}
+    assert technical["Fichier lu"].endswith("nom\\x07\\nbizarre.csv")  # shown escaped, as in every message
+    method = [str(c) for row in workbook["Méthode"].iter_rows(values_only=True) for c in row if c]
+    assert any(c.startswith("Votre liste : nom\\x07\\nbizarre.csv, modifiée le ") for c in method)  # escaped too
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

@@ -27,12 +27,12 @@ def test_the_bundled_report_in_french_holds_every_centre_its_charts_and_its_meth
     assert "<h2>Le portrait d&#39;ensemble</h2>" in html and "Tous les centres et leur typologie (14 centres)" in html
     for name in NAMES:
         assert name.replace("'", "&#39;") in html, name
-    assert html.count('<svg role="img"') == 6  # four axes, the regions, the timeline
+    assert html.count('<svg role="img"') == 7  # four axes, the map, the regions, the timeline
     assert html.count('<article class="card"') == 14
     assert "Pourquoi" in html and "Why" not in html
-    method = html[html.index('<section id="method">'):]
-    assert "SHA-256" in method and "Version de cicli" in method
-    assert "Pas de carte ici" in html  # maps are left to the GeoJSON export, and the page says so
+    technical = html[html.index('<section id="technical">'):]
+    assert "SHA-256" in technical and "Version de cicli" in technical
+    assert "Pas de carte ici" not in html and html.count('<circle cx=') == 14 + 6  # the map's points, the timeline's
 
 
 def test_the_english_report_speaks_english(tmp_path):
@@ -154,7 +154,7 @@ def test_the_report_renders_in_chromium_without_a_script_error(tmp_path):
     out = export(tmp_path / "rapport.html", lang="fr", compare=["HIFA", "Sept-Îles"]).path
     dom = browse(out, "--dump-dom").stdout
     assert 'data-ready="yes"' in dom and 'data-errors="' not in dom
-    assert dom.count('<svg role="img"') == 6
+    assert dom.count('<svg role="img"') == 7
     for name in NAMES:
         assert name in dom, name  # the browser's serialisation writes ' as itself
     assert "Centres affichés : 14 sur 14" in dom and "Page 1 sur 1" in dom

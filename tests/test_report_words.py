@@ -121,7 +121,8 @@ def test_the_readme_quotes_the_reports_own_standing(page):
                                        ("README.en.md", "report's own categorisation"),
                                        ("docs/guide.md", "La catégorisation propre du rapport"),
                                        ("docs/guide.en.md", "The report's own categorisation"),
-                                       ("docs/typology.md", "The report's own categorisation")])
+                                       ("docs/typology.md", "La catégorisation propre du rapport"),
+                                       ("docs/typology.en.md", "The report's own categorisation")])
 def test_the_docs_say_which_axis_is_the_reports_own_categorisation(page, own):
     text = squeeze((ROOT / page).read_text(encoding="utf-8"))
     assert own in text
@@ -136,7 +137,7 @@ def test_classify_help_says_which_axis_is_the_reports_own(run):
     assert "catégorisation des CI que propose le rapport lui-même" in squeeze(out.replace("│", " "))
 
 
-@pytest.mark.parametrize("page", ["docs/guide.md", "docs/guide.en.md", "docs/typology.md"])
+@pytest.mark.parametrize("page", ["docs/guide.md", "docs/guide.en.md", "docs/typology.md", "docs/typology.en.md"])
 def test_funding_is_never_said_to_mean_designated(page):
     text = squeeze((ROOT / page).read_text(encoding="utf-8"))
     assert "« Financements publics obtenus » veut dire désigné" not in text

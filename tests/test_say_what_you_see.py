@@ -98,8 +98,8 @@ def test_a_map_leaves_out_coordinates_outside_quebec_and_counts_what_it_wrote(ru
     assert code == 0
     features = json.loads(out.read_text(encoding="utf-8"))["features"]
     assert len(features) == 5 and "carrefour-cyber-2" not in [f["id"] for f in features]
-    assert "cicli: 1 centre whose coordinates lie outside Quebec, left off the map: carrefour-cyber-2.\n" in err
-    assert "cicli: 1 centre without coordinates, left off the map: total.\n" in err
+    assert ("cicli: 2 centres left off the map: carrefour-cyber-2 (its coordinates lie outside Quebec), total (no "
+            "coordinates and no locality).\n") in err
     assert "(geojson, 5 points)" in err
 
 

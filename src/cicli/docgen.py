@@ -35,45 +35,59 @@ def problems() -> str:
     return "\n".join(lines)
 
 
-def typology() -> str:
-    """Each axis and its rules: condition, verdict, what it rests on, reasons, and the report's words."""
+TYPOLOGY_WORDS = {
+    "fr": {"verdicts": "Verdicts", "rules": "Les règles, dans l'ordre ; la première qui tient donne le verdict.",
+           "rests": "repose sur", "or_file": "ou `file` quand les faits sont ceux de l'utilisateur",
+           "when": "Quand", "reads": "lit", "nothing": "rien",
+           "on_report": "Raison, sur les faits du rapport", "on_file": "Raison, sur le fichier de l'utilisateur",
+           "report": "Le rapport", "annex_only": "Le rapport : les mots de l'annexe, ou rien (le verdict est "
+                                                 "indéterminé)."},
+    "en": {"verdicts": "Verdicts", "rules": "The rules, in order; the first that holds gives the verdict.",
+           "rests": "resting on", "or_file": "or `file` when the facts are the user's",
+           "when": "When", "reads": "reads", "nothing": "nothing",
+           "on_report": "Reason, on the report's facts", "on_file": "Reason, on the user's file",
+           "report": "The report", "annex_only": "The report: the annex's own words, or nothing (the verdict is "
+                                                 "undetermined)."},
+}
+
+
+def typology(lang: str) -> str:
+    """Each axis and its rules, in `lang`: what it is drawn from, its verdicts, each rule's condition, what it rests
+    on, its reasons and the report's words."""
     from .i18n import in_language, speaking
     from .study.knowledge import knowledge
     from .typology import AXES
     from .typology.describe import reason_pattern
 
+    words, colon = TYPOLOGY_WORDS[lang], " :" if lang == "fr" else ":"
     out = []
     for axis in AXES:
-        out.append(f"### {labels.label('axis', axis.name, 'en')} — {labels.label('axis', axis.name, 'fr')} "
-                   f"(`{axis.name}`)\n")
-        out.append(f"{axis.meaning}\n\n> {in_language('fr', axis.meaning)}\n")
-        out.append(standing(axis, "en") + "  \n" + standing(axis, "fr") + "\n")
+        out.append(f"### {labels.label('axis', axis.name, lang)} (`{axis.name}`)\n")
+        out.append(f"{in_language(lang, axis.meaning)}\n")
+        out.append(standing(axis, lang) + "\n")
         for ground in axis.grounds:
             passage = knowledge().passage(ground)
-            out.append(f"- `{ground}` ({passage.section}): « {passage.quote} »")
+            out.append(f"- `{ground}` ({passage.section}){colon} « {passage.quote} »")
         out.append("")
-        codes = ", ".join(f"`{code}` ({labels.label(axis.name, code, 'fr')} / {labels.label(axis.name, code, 'en')})"
-                          for code in labels.LABELS[axis.name])
-        out.append(f"Verdicts: {codes}.\n")
-        out.append("The rules, in order; the first that holds gives the verdict.\n")
+        codes = ", ".join(f"`{code}` ({labels.label(axis.name, code, lang)})" for code in labels.LABELS[axis.name])
+        out.append(f"{words['verdicts']}{colon} {codes}.\n")
+        out.append(words["rules"] + "\n")
         for n, rule in enumerate(axis.rules, 1):
-            with speaking("en"):
-                condition, report_en, file_en = rule.when.describe(), reason_pattern(rule.reason), \
+            with speaking(lang):
+                condition, on_report, on_file = rule.when.describe(), reason_pattern(rule.reason), \
                     reason_pattern(rule.reason_file)
-            with speaking("fr"):
-                condition_fr, report_fr, file_fr = rule.when.describe(), reason_pattern(rule.reason), \
-                    reason_pattern(rule.reason_file)
-            uses = ", ".join(f"`{u}`" for u in rule.uses) or "nothing"
-            out.append(f"{n}. **`{rule.id}`** → `{rule.verdict}`, resting on `{rule.basis_of_report()}` "
-                       f"(or `file` when the facts are the user's).  ")
-            out.append(f"   When: {condition} / « {condition_fr} »; reads {uses}.  ")
-            out.append(f"   Reason, on the report's facts: “{report_en}” / « {report_fr} ».  ")
-            out.append(f"   Reason, on the user's file: “{file_en}” / « {file_fr} ».  ")
+            uses = ", ".join(f"`{u}`" for u in rule.uses) or words["nothing"]
+            out.append(f"{n}. **`{rule.id}`** → `{rule.verdict}`, {words['rests']} `{rule.basis_of_report()}` "
+                       f"({words['or_file']}).  ")
+            out.append(f"   {words['when']}{colon} {condition} ; {words['reads']} {uses}.  " if lang == "fr" else
+                       f"   {words['when']}{colon} {condition}; {words['reads']} {uses}.  ")
+            out.append(f"   {words['on_report']}{colon} « {on_report} ».  ")
+            out.append(f"   {words['on_file']}{colon} « {on_file} ».  ")
             if rule.passage:
                 passage = knowledge().passage(rule.passage)
-                out.append(f"   The report ({passage.section}): « {passage.quote} »")
+                out.append(f"   {words['report']} ({passage.section}){colon} « {passage.quote} »")
             else:
-                out.append("   The report: the annex's own words, or nothing (the verdict is undetermined).")
+                out.append(f"   {words['annex_only']}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -188,7 +202,8 @@ def cli_reference(lang: str) -> str:
 GENERATED = {
     "docs/data.md": {"columns": columns, "problems": problems, "passages": passages, "changes": changes,
                      "judgements": judgements},
-    "docs/typology.md": {"typology": typology},
+    "docs/typology.md": {"typology": lambda: typology("fr")},
+    "docs/typology.en.md": {"typology": lambda: typology("en")},
     "docs/cli.md": {"cli": lambda: cli_reference("fr")},
     "docs/cli.en.md": {"cli": lambda: cli_reference("en")},
     "docs/guide.md": {"axes": lambda: axes("fr")},

@@ -37,6 +37,8 @@ def value_text(field: str, value, lang: str, centre: str | None = None) -> str:
         return labels.label("bool", str(value), lang)
     if kind == "enum":
         return labels.label(spec.domain, str(value), lang)
+    if kind == "month":
+        return month_text(str(value), lang)
     if kind == "enum_list":
         return "\n".join(labels.label(field, k.strip(), lang) for k in str(value).split(";"))
     if kind == "list":
@@ -46,6 +48,20 @@ def value_text(field: str, value, lang: str, centre: str | None = None) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def month_text(value: str, lang: str) -> str:
+    """« 2022-02 » as people read it, « février 2022 »; a year alone says its month is unknown, « 2022 (mois
+    inconnu) »; other text stays as written."""
+    from .i18n import N_, in_language, readable_date, speaking
+
+    text = value.strip()
+    if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit() and 1 <= int(text[5:]) <= 12:
+        with speaking(lang):
+            return readable_date(int(text[:4]), int(text[5:]))
+    if len(text) == 4 and text.isdigit():
+        return in_language(lang, N_("{year} (month unknown)"), year=text)
+    return text
 
 
 def verdict_text(codes, axis: str, lang: str):

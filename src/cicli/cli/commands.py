@@ -139,14 +139,14 @@ def classify(
     format: FormatOpt = Format.table,
     lang: LangOpt = None,
     region: RegionOpt = None,
-    origin: Annotated[str | None, typer.Option(metavar="ORIGIN", autocompletion=completion.coded("origin"), help=N_(
+    origin: Annotated[str | None, typer.Option(metavar=N_("ORIGIN"), autocompletion=completion.coded("origin"), help=N_(
         "Keep this origin: private, public or undetermined."))] = None,
-    anchoring: Annotated[str | None, typer.Option(metavar="ANCHORING", autocompletion=completion.coded("anchoring"),
+    anchoring: Annotated[str | None, typer.Option(metavar=N_("ANCHORING"), autocompletion=completion.coded("anchoring"),
                                                   help=N_(
         "Keep this anchoring: standalone, zone-affiliated, pre-zone or undetermined."))] = None,
-    model: Annotated[str | None, typer.Option(metavar="MODEL", autocompletion=completion.coded("model"), help=N_(
+    model: Annotated[str | None, typer.Option(metavar=N_("MODEL"), autocompletion=completion.coded("model"), help=N_(
         "Keep this model: hifa, miniature-zone or undetermined."))] = None,
-    status: Annotated[str | None, typer.Option(metavar="STATUS", autocompletion=completion.coded("status"), help=N_(
+    status: Annotated[str | None, typer.Option(metavar=N_("STATUS"), autocompletion=completion.coded("status"), help=N_(
         "Keep this status: designated, funded, project, abandoned, refused or undetermined."))] = None,
     sheet: SheetOpt = None,
     encoding: EncodingOpt = None,
@@ -180,7 +180,7 @@ def classify(
     "\n\nExample: cicli compare --all --rows services,partners"))
 @guarded
 def compare(
-    centres: Annotated[list[str] | None, typer.Argument(metavar="[CENTRE...]", show_default=False,
+    centres: Annotated[list[str] | None, typer.Argument(metavar=N_("[CENTRE...]"), show_default=False,
                                                         autocompletion=completion.centres, help=N_(
         "Two centres or more (none with --all)."))] = None,
     every: Annotated[bool, flag("--all", help=N_("Every centre, one per line, on the rows --rows chooses."))] = False,
@@ -229,7 +229,7 @@ def check_compare(centres: list[str] | None, every: bool) -> None:
     "\n\nExample: cicli show \"sept iles\" --lang fr"))
 @guarded
 def show(
-    centre: Annotated[str, typer.Argument(metavar="CENTRE", show_default=False, autocompletion=completion.centres,
+    centre: Annotated[str, typer.Argument(metavar=N_("CENTRE"), show_default=False, autocompletion=completion.centres,
                                           help=N_(
         "Acronym, name, part of it, locality or id."))],
     format: FormatOpt = Format.table,
@@ -278,14 +278,14 @@ def summary(path: PathArg = None, source: FromOpt = None, format: FormatOpt = Fo
     "\n\nExample: cicli export annexe.xlsx --compare HIFA \"Sept-Îles\""))
 @guarded
 def export(
-    out: Annotated[str, typer.Argument(metavar="OUT", show_default=False, help=N_(
+    out: Annotated[str, typer.Argument(metavar=N_("OUT"), show_default=False, help=N_(
         "File to write: .xlsx, .html, .csv, .json, .md or .geojson."))],
-    centres: Annotated[list[str] | None, typer.Argument(metavar="[CENTRE...]", show_default=False,
+    centres: Annotated[list[str] | None, typer.Argument(metavar=N_("[CENTRE...]"), show_default=False,
                                                         autocompletion=completion.centres, help=N_(
         "With --compare: the centres of the comparison sheet."))] = None,
     source: FromOpt = None,
     format: Annotated[ExportFormat | None, typer.Option(
-        "--format", "-f", metavar="FORMAT", show_default=False,
+        "--format", "-f", metavar=N_("FORMAT"), show_default=False,
         help=N_("Format, when OUT's suffix does not say it: xlsx, html, csv, json, markdown or geojson."))] = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
@@ -301,6 +301,17 @@ def export(
     file_only: FileOnlyOpt = False,
     column: ColumnOpt = None,
     region: RegionOpt = None,
+    title: Annotated[str | None, typer.Option("--title", metavar=N_("TITLE"), show_default=False, help=N_(
+        "XLSX, HTML and Markdown: your own title for the document (your list is never titled as the report's "
+        "annex)."))] = None,
+    organisation: Annotated[str | None, typer.Option("--organisation", metavar=N_("NAME"), show_default=False, help=N_(
+        "XLSX, HTML and Markdown: the name of your organisation, above the title."))] = None,
+    brief: Annotated[bool, flag("--brief", help=N_(
+        "HTML: the board version, four printed pages at most: the counts, the map, the list, the comparison "
+        "asked for, the regions kept."))] = False,
+    map_by: Annotated[str, typer.Option("--map-by", metavar=N_("AXIS"), show_default=False, help=N_(
+        "HTML: the verdict that colours the map's points: status (the default), origin, anchoring or "
+        "model."))] = "status",
 ) -> None:
     from ..errors import UsageError
     from ..read import column_mapping
@@ -323,7 +334,8 @@ def export(
         result = run(out, source, fmt=format.value if format else None, lang=language, force=force, excel=excel,
                      compare=centres if compare else None, sheet=sheet, encoding=encoding, progress=bar,
                      from_report=not file_only, compare_all=compare and every, rows=rows,
-                     columns=column_mapping(column) if column else None, regions=region)
+                     columns=column_mapping(column) if column else None, regions=region, title=title,
+                     organisation=organisation, brief=brief, map_by=map_by)
     finally:
         bar.close()
     for note in result.notes:
@@ -340,7 +352,7 @@ def export(
     "\n\nExample: cicli context ci-vs-zi"))
 @guarded
 def context(
-    topic: Annotated[str | None, typer.Argument(metavar="[TOPIC]", show_default=False,
+    topic: Annotated[str | None, typer.Argument(metavar=N_("[TOPIC]"), show_default=False,
                                                 autocompletion=completion.topics, help=N_(
         "A topic's id or title (default: every topic)."))] = None,
     format: FormatOpt = Format.table,
@@ -361,7 +373,7 @@ def context(
     "\n\nExample: cicli template mes-centres.xlsx --empty"))
 @guarded
 def template(
-    out: Annotated[str, typer.Argument(metavar="OUT", show_default=False, help=N_("Workbook to write (.xlsx)."))],
+    out: Annotated[str, typer.Argument(metavar=N_("OUT"), show_default=False, help=N_("Workbook to write (.xlsx)."))],
     empty: Annotated[bool, flag("--empty", help=N_("No examples: only the headers and the lists."))] = False,
     lang: LangOpt = None,
     force: ForceOpt = False,
@@ -385,8 +397,8 @@ def template(
     "\n\nExample: cicli diff liste-2025.xlsx liste-2026.xlsx -o changements.html"))
 @guarded
 def diff(
-    old: Annotated[str, typer.Argument(metavar="OLD", show_default=False, help=N_("The earlier edition."))],
-    new: Annotated[str, typer.Argument(metavar="NEW", show_default=False, help=N_("The later edition."))],
+    old: Annotated[str, typer.Argument(metavar=N_("OLD"), show_default=False, help=N_("The earlier edition."))],
+    new: Annotated[str, typer.Argument(metavar=N_("NEW"), show_default=False, help=N_("The later edition."))],
     format: FormatOpt = Format.table,
     lang: LangOpt = None,
     output: OutputOpt = None,

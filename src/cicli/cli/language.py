@@ -43,6 +43,9 @@ def _translate(command) -> None:
             param.display_type_rich = lambda ctx: None
         elif getattr(param, "is_flag", False) and param.metavar is None:  # a flag takes no value: no `<bool>`
             param.metavar = ""
+        english = param.__dict__.setdefault("_english_metavar", param.metavar)
+        if english:  # FICHIER, NOM: the value a person types, named in their language
+            param.metavar = _(english)
     for owner, attribute in [(command, "help"), (command, "short_help"),
                              *((p, "help") for p in getattr(command, "params", []))]:
         english = owner.__dict__.setdefault(f"_english_{attribute}", getattr(owner, attribute, None))
@@ -59,6 +62,7 @@ def _translate_panels() -> None:
     rich_utils.OPTIONS_PANEL_TITLE = _("Options")
     rich_utils.COMMANDS_PANEL_TITLE = _("Commands")
     rich_utils.DEFAULT_STRING = _("[default: {}]")
+    rich_utils.REQUIRED_LONG_STRING = _("[required]")
 
 
 class _Translated:

@@ -20,9 +20,10 @@ from .compare import (
 from .context import Context, context
 from .diff import Differences, compare_editions, diff
 from .finding import find
+from .map import CentreMap, centre_map
 from .show import CentreDetails, show
 from .summary import Summary, summarize, summary
 
-__all__ = ["COMPARE_FIELDS", "RECORD_FIELDS", "CentreDetails", "Classification", "Comparison", "Context", "Differences",
-           "Overview", "Summary", "check_comparable", "classify", "compare", "compare_all", "compare_editions",
-           "context", "diff", "find", "full_table", "parse_fields", "show", "summarize", "summary"]
+__all__ = ["COMPARE_FIELDS", "RECORD_FIELDS", "CentreDetails", "CentreMap", "Classification", "Comparison", "Context",
+           "Differences", "Overview", "Summary", "centre_map", "check_comparable", "classify", "compare", "compare_all",
+           "compare_editions", "context", "diff", "find", "full_table", "parse_fields", "show", "summarize", "summary"]

@@ -86,7 +86,9 @@ class Summary:
         sections.append(Section.of(table, L("centres_by_region"), bars=L("count")))
         timeline = summary["timeline"]
         sections.append(Section.of(pd.DataFrame({
-            field_label("designated_on", lang): timeline["designated_on"], field_label("name", lang): timeline["name"],
+            field_label("designated_on", lang): [value_text("designated_on", m, lang) or L("date_unknown")
+                                                 for m in timeline["designated_on"]],
+            field_label("name", lang): timeline["name"],
             field_label("locality", lang): timeline["locality"]}), L("timeline")))
         waiting = summary["waiting"]
         sections.append(Section.of(pd.DataFrame({

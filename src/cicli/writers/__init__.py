@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 SUFFIXES = {".xlsx": "xlsx", ".html": "html", ".csv": "csv", ".json": "json", ".md": "markdown",
             ".geojson": "geojson"}
 FORMATS = tuple(dict.fromkeys(SUFFIXES.values()))
+MAP_AXES = ("status", "origin", "anchoring", "model")
 
 Progress = Callable[[int, int], None]
 
@@ -49,6 +50,11 @@ class Job:
     compare_all: bool = False
     rows: list[str] | None = None
     notes: list[str] = field(default_factory=list)  # what the user should know: removed characters, missing points
+    title: str | None = None  # the user's own title for a board document
+    organisation: str | None = None  # the body whose document it is
+    brief: bool = False  # HTML: the board version (counts, map, comparison, the regions kept)
+    map_by: str = "status"  # the verdict the map's points are coloured by
+    regions: list[str] | None = None  # the regions kept (--region), said on the document
 
     def note_earlier_verdicts(self) -> None:
         """Said, never silent: the verdict columns of an earlier export are computed again; one a person changed
@@ -110,11 +116,14 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
            lang: str | None = None, force: bool = False, excel: bool = False, compare: list[str] | None = None,
            compare_all: bool = False, rows: str | None = None, sheet: str | None = None,
            encoding: str | None = None, progress: Progress | None = None, from_report: bool = True,
-           columns: dict[str, str] | None = None, regions: list[str] | None = None) -> ExportResult:
+           columns: dict[str, str] | None = None, regions: list[str] | None = None, title: str | None = None,
+           organisation: str | None = None, brief: bool = False, map_by: str = "status") -> ExportResult:
     """Export the annex (or `source`) with its typology to OUT; see writers.safety for the guarantees.
 
     `compare` (XLSX): a sheet comparing these centres; `compare_all`: a sheet with every centre on `rows`
     (results.compare_all). `from_report`: complete the rows of a user's file that are centres of the report.
+    `title`, `organisation`: the user's words on a board document (XLSX, HTML, Markdown); `brief` (HTML): the
+    board version; `map_by`: the verdict the map colours its points by (status, origin, anchoring, model).
     """
     from .. import results
     from ..pipeline import load
@@ -127,6 +136,10 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
             raise UsageError(_("applies to CSV exports only."), option="excel")
         if (compare or compare_all) and kind not in ("xlsx", "html"):
             raise UsageError(_("adds a comparison to XLSX and HTML exports only."), option="compare")
+        if brief and kind != "html":
+            raise UsageError(_("makes the board version of an HTML page only."), option="brief")
+        if map_by not in MAP_AXES:
+            raise UsageError(_("is one of: {choices}.", choices=", ".join(MAP_AXES)), option="map-by")
         fields = results.parse_fields(rows) if compare_all or rows else None
         target = check_output(Path(out), source, force)
         centres = load(source, sheet=sheet, encoding=encoding, from_report=from_report,
@@ -137,7 +150,8 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
             check_fits(centres)  # before the work: a workbook Excel cannot open whole is refused, with what to use
         table = results.classify(centres=centres, lang=lang).frame
         job = Job(target, force, centres, table, lang, source, excel, compare, progress, compare_all=compare_all,
-                  rows=fields)
+                  rows=fields, title=title, organisation=organisation, brief=brief, map_by=map_by,
+                  regions=list(regions or []))
         job.note_earlier_verdicts()
         written = import_module(f".{kind}", __name__).write(job)
         return ExportResult(target, kind, len(table) if written is None else written, centres, job.notes)

@@ -1,14 +1,13 @@
-"""The GeoJSON export: one point per centre whose coordinates lie in Quebec, for Felt, QGIS or a web map."""
+"""The GeoJSON export: one point per centre cicli can place in Quebec (its coordinates, or its town in GeoNames), for
+Felt, QGIS or a web map; each point says where its position comes from."""
 
 from __future__ import annotations
 
 import json
 
-import pandas as pd
-
 from .. import labels, schema
 from ..i18n import _, ngettext
-from ..results.sources import source_of
+from ..results.map import positions, where_words
 from ..text import some_of
 from ..typology import AXIS_NAMES
 from ..wording import field_label
@@ -17,37 +16,27 @@ from .tables import column_header
 
 
 def write(job) -> int:
-    """Writes the points; returns how many. The centres left off the map are named in the job's notes."""
-    collection, missing, outside = _geojson(job.centres, job.table, job.lang)
-    if missing:
-        job.notes.append(ngettext("{n} centre without coordinates, left off the map: {ids}.",
-                                  "{n} centres without coordinates, left off the map: {ids}.", len(missing),
-                                  ids=some_of(missing)))
-    if outside:
-        job.notes.append(ngettext("{n} centre whose coordinates lie outside Quebec, left off the map: {ids}.",
-                                  "{n} centres whose coordinates lie outside Quebec, left off the map: {ids}.",
-                                  len(outside), ids=some_of(outside)))
+    """Writes the points; returns how many. The centres left off the map are named in the job's notes, with why."""
+    collection, left_off = _geojson(job.centres, job.table, job.lang)
+    if left_off:
+        job.notes.append(ngettext("{n} centre left off the map: {centres}.", "{n} centres left off the map: {centres}.",
+                                  len(left_off), centres=some_of([f"{i} ({why})" for i, why in left_off])))
     data = json.dumps(collection, ensure_ascii=False, indent=2).encode() + b"\n"
     atomic_write(job.target, lambda s: s.write(data), job.force)
     return len(collection["features"])
 
 
-def _geojson(centres, table, lang: str) -> tuple[dict, list[str], list[str]]:
-    raw, typed, headers = centres.raw, centres.frame, centres.table.headers
-    features, missing, outside = [], [], []
-    has_points = {"latitude", "longitude"} <= set(typed.columns)
-    lat = pd.to_numeric(typed["latitude"], errors="coerce") if has_points else None
-    lon = pd.to_numeric(typed["longitude"], errors="coerce") if has_points else None
-    (south, north), (west, east) = schema.QUEBEC_BOUNDS["lat"], schema.QUEBEC_BOUNDS["lon"]
-    bundled = centres.bundled
-    position = {row: k for k, row in enumerate(typed.index)}
-    coordinates_from = _("Coordinates from")
+def _geojson(centres, table, lang: str) -> tuple[dict, list[tuple[str, str]]]:
+    """The points (their position from the file, cicli's annex or the locality's place in GeoNames, said in each
+    point's properties), and the (id, why) of the rows left off."""
+    raw, headers = centres.raw, centres.table.headers
+    placed = positions(centres, table)
+    features, left_off = [], []
+    position_from = _("Position from")
     for i in table.index:
-        if not has_points or pd.isna(lat[i]) or pd.isna(lon[i]):
-            missing.append(table.at[i, "id"])
-            continue
-        if not (south <= lat[i] <= north and west <= lon[i] <= east):  # validate warns at the row (outside-quebec)
-            outside.append(table.at[i, "id"])
+        where = placed.loc[i]
+        if not where["source"]:
+            left_off.append((table.at[i, "id"], where["why"]))
             continue
         properties = {"id": table.at[i, "id"]}
         for column in schema.ANNEX_COLUMNS:
@@ -57,11 +46,10 @@ def _geojson(centres, table, lang: str) -> tuple[dict, list[str], list[str]]:
             properties[field_label(axis, lang)] = labels.label(axis, table.at[i, axis], lang)
         properties[labels.label("field", "zone", lang)] = table.at[i, "zone"]
         properties[field_label("designated_on", lang)] = table.at[i, "designated_on"]
-        # The report gives no coordinates: a map says where its points come from.
-        properties[coordinates_from] = source_of(None, "latitude", bundled=bundled, file_headers=headers,
-                                                 kind=centres.source("latitude", position[i])).text()
+        properties[position_from] = where_words(where["source"], str(table.at[i, "locality"] or ""))
+        properties["position_source"] = where["source"]  # a stable code: file, annex or gazetteer
         features.append({"type": "Feature", "id": table.at[i, "id"],
-                         "geometry": {"type": "Point",
-                                      "coordinates": [round(float(lon[i]), 6), round(float(lat[i]), 6)]},
+                         "geometry": {"type": "Point", "coordinates": [round(float(where["longitude"]), 6),
+                                                                       round(float(where["latitude"]), 6)]},
                          "properties": properties})
-    return {"type": "FeatureCollection", "features": features}, missing, outside
+    return {"type": "FeatureCollection", "features": features}, left_off

@@ -29,7 +29,7 @@ def write_sections(target: Path, sections, *, title: str, subtitle: list[str], l
 def _workbook(target: Path, sections, title: str, force: bool) -> None:
     import pandas as pd
 
-    from .xlsx import Sheet, write_workbook
+    from .excel import Sheet, write_workbook
 
     parts = [(s.title, strip_illegal(pd.DataFrame(s.rows, columns=s.columns))[0]) for s in sections]
     write_workbook(target, [Sheet(title[:31], parts, table=False)], force=force)

@@ -58,7 +58,42 @@ def annex_table(centres, table: pd.DataFrame, lang: str, *, words: bool = False)
     for column in raw.columns:
         if column not in schema.ANNEX_COLUMNS and column not in dropped:
             out[column_header(column, headers, lang)] = cells.loc[rows, column]
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    out.attrs["rows"] = list(rows)  # the file's row of each line: where the marks of problems and changes go
+    return out
+
+
+def problems_table(findings) -> pd.DataFrame:
+    """What checking the file found, for people: the row, the column, how serious, what it means (no codes)."""
+    severity = {"error": _("Error"), "warning": _("Warning"), "note": _("Note")}
+    rows = [(p.row if p.row is not None else "", p.column or "", severity[p.severity], p.message)
+            for p in findings.problems]
+    return pd.DataFrame(rows, columns=[_("Row"), _("Column"), _("Kind"), _("What cicli found")])
+
+
+def problem_marks(findings) -> dict[int, str]:
+    """The file's row → what checking found there, one line each: a mark on the row wherever it is shown."""
+    marks: dict[int, list[str]] = {}
+    for p in findings.problems:
+        if p.row is not None and p.severity != "note":
+            marks.setdefault(p.row, []).append(f"{p.column}: {p.message}" if p.column else p.message)
+    return {row: "\n".join(lines) for row, lines in marks.items()}
+
+
+def changes_table(lang: str) -> pd.DataFrame:
+    """Where the bundled annex differs from the annex the report prints: each cell corrected, removed or added,
+    what the report prints, what cicli holds, and why (line breaks joined are left out: the text is the same)."""
+    from ..read import bundled_path
+    from ..study.knowledge import knowledge
+
+    bundled = pd.read_csv(bundled_path(), usecols=["id", "name"], dtype=str)
+    names = dict(zip(bundled["id"], bundled["name"], strict=True))
+    kinds = {"corrected": _("corrected"), "removed": _("removed"), "added": _("added (not in the printed annex)")}
+    rows = [(names.get(c.centre, c.centre), column_header(c.column, {}, lang), kinds[c.kind],
+             c.printed_on_one_line or "—", c.value or "—", c.why)
+            for c in knowledge().changes if c.kind in kinds]
+    return pd.DataFrame(rows, columns=[field_label("name", lang), _("Column"), _("Change"), _("The report prints"),
+                                       _("cicli holds"), _("Why")])
 
 
 def people_cells(typed: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
@@ -122,11 +157,13 @@ def _region_key(region: str) -> str:
 
 
 def typology_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    out = pd.DataFrame({field_label("id", lang): table["id"], field_label("name", lang): table["name"],
-                        field_label("region", lang): table["region"], field_label("locality", lang): table["locality"]})
+    """Each centre's verdicts with their reasons, the name first (what prints), then where it is and its id."""
+    out = pd.DataFrame({field_label("name", lang): table["name"]})
     for axis in AXIS_NAMES:
         out[field_label(axis, lang)] = verdict_text(table[axis], axis, lang)
         out[f"{field_label(axis, lang)} — {labels.label('field', 'reason', lang).lower()}"] = table[f"{axis}_reason"]
+    for field in ("region", "locality", "id"):
+        out[field_label(field, lang)] = table[field]
     return out.reset_index(drop=True)
 
 
@@ -147,20 +184,32 @@ def comparison_table(job) -> pd.DataFrame | None:
     return side
 
 
-def method_table(source: str, checksum: str) -> pd.DataFrame:
-    """The source and how to cite it, the version, the input and its checksum, the date; then what each axis
-    means and each of its rules in a sentence."""
-    from ..i18n import readable_datetime
+def method_table(heading) -> list[tuple[str | None, pd.DataFrame]]:
+    """The method for people, in sections: where the list comes from and how to cite the report; what each axis
+    means and each rule in a sentence (rules cited by rank, passages by number); the report's passages, once."""
     from ..study.knowledge import citation
-    from ..text import shown
     from ..typology.describe import method_rows
 
-    rows = [
-        ("cicli", _("Source"), citation()),
-        ("cicli", _("Version of cicli"), __version__),
-        ("cicli", _("File read"), shown(source)),
-        ("cicli", "SHA-256", checksum),
-        ("cicli", _("Exported on"), readable_datetime(datetime.now().astimezone())),
-        *method_rows(),
-    ]
+    columns = [_("Topic"), _("Item"), _("Description")]
+    about = [(_("Source"), _("The report"), citation()), (_("Source"), _("The list"), heading.subtitle),
+             *[(_("Source"), "", line) for line in heading.lines]]
+    rules, passages = method_rows()
+    return [(None, pd.DataFrame(about, columns=columns)),
+            (_("The typology, rule by rule"), pd.DataFrame(rules, columns=columns)),
+            (_("The report's passages the rules apply"),
+             pd.DataFrame(passages, columns=["#", _("Section"), _("Passage")]))]
+
+
+def technical_table(source: str, checksum: str) -> pd.DataFrame:
+    """What a technician needs to find what cicli did: its version, the file read and its checksum, the moment
+    with its offset from UTC, and each rule's id in the code."""
+    from ..i18n import readable_datetime
+    from ..text import shown
+    from ..typology.describe import rule_ids
+
+    rows = [("cicli", _("Version of cicli"), __version__),
+            ("cicli", _("File read"), shown(source)),
+            ("cicli", "SHA-256", checksum),
+            ("cicli", _("Exported on"), readable_datetime(datetime.now().astimezone())),
+            *rule_ids()]
     return pd.DataFrame(rows, columns=[_("Topic"), _("Item"), _("Description")])

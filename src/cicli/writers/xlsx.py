@@ -1,53 +1,30 @@
-"""The XLSX export: one workbook, styled for people who live in Excel and print for their board.
+"""The XLSX export: what the workbook holds, sheet by sheet (writers.excel writes it).
 
-Tables have a bold, frozen header row (repeated on every printed page), an autofilter and column widths
-that fit; long or multi-line text wraps and its rows are tall enough to show every line; sources are
-links; strings are written as text, never as formulas; numbers are numbers and months are dates. Every
-sheet prints landscape, fitted to the page width, with a title and the date in its header and footer.
-The summary's charts stand beside their tables. XlsxWriter's constant-memory mode streams rows, so large
-annexes export in bounded memory.
+The list (« Annexe » for the report's own annex only; a user's list is « Liste »), its typology with the reasons,
+the summary with its charts, what checking the file found (a note on each row concerned), for the bundled annex
+where it differs from the printed one (a note on each cell changed), the method in people's words, a technical
+sheet (version, checksum, rule ids), and the comparison asked for.
 """
 
 from __future__ import annotations
 
-import math
-import warnings
-from dataclasses import dataclass
-from datetime import date, datetime
-from pathlib import Path
-
-import pandas as pd
-
-from .. import __version__, labels, schema
-from ..i18n import _, current, readable_date
+from .. import schema
+from ..i18n import _
 from ..typology import AXIS_NAMES
-from ..wording import Hedged, qualifier_words
-from .safety import atomic_write, input_checksum, strip_illegal
-from .scratch import temporary_folder
-from .tables import annex_table, comparison_table, method_table, typology_table
-
-MAX_WIDTH = 60
-PRINTED_WIDTH = 28  # the annex's columns: twelve of them fit a landscape page at a size one can read
-SUMMARY_WIDTH = 40  # the summary's columns stay narrow enough for its charts to be in view
-MAX_ROWS = 1_048_575  # rows of data a sheet holds under its header
-MAX_CELL = 32_767  # characters a cell holds
-MAX_LINKS = 65_530  # Excel's limit of hyperlinks on one worksheet
-MAX_LINK_LENGTH = 2079  # Excel's longest link; a longer address stays text
-PROGRESS_EVERY = 5000
-LINE_HEIGHT = 15  # points: one line of Calibri 11
-MAX_HEIGHT = 409  # points: Excel's tallest row
-CHART_ROWS = 15  # rows a chart of a few bars spans; the next table starts below it
-
-
-@dataclass
-class Sheet:
-    title: str
-    sections: list[tuple[str | None, pd.DataFrame]]
-    table: bool = True  # one table: frozen header, autofilter, header repeated on printed pages
-    charts: bool = False  # a bar chart beside each table of counts
-    max_width: int = MAX_WIDTH
-    frozen_columns: int = 0
-    printed_columns: int | None = None  # the columns a printed page holds (None: all)
+from .excel import MAX_CELL, MAX_ROWS, PRINTED_WIDTH, SUMMARY_WIDTH, Sheet, write_workbook
+from .heading import heading
+from .safety import input_checksum, strip_illegal
+from .tables import (
+    annex_table,
+    changes_table,
+    column_header,
+    comparison_table,
+    method_table,
+    problem_marks,
+    problems_table,
+    technical_table,
+    typology_table,
+)
 
 
 def check_fits(centres) -> None:
@@ -90,266 +67,53 @@ def write(job) -> None:
     """Write the workbook to the job's target (atomically); notes how many illegal characters the data held."""
     from .. import results
 
+    head = heading(job)
     side = comparison_table(job)
-    annex, removed = strip_illegal(annex_table(job.centres, job.table, job.lang, words=True))
+    listed = annex_table(job.centres, job.table, job.lang, words=True)
+    annex, removed = strip_illegal(listed)
     typology = strip_illegal(typology_table(job.table, job.lang))[0]  # repeats the annex's names: counted once
     summary = results.summarize(job.table, job.lang)
     source = job.source or job.centres.table.source
-    method = strip_illegal(method_table(source, input_checksum(job.source)))[0]
-    # The annex prints as the report prints it, with the verdicts: its other columns are for the screen.
+    # The list prints as the report prints its annex, with the verdicts: its other columns are for the screen.
     printed = sum(c in job.centres.raw.columns for c in schema.ANNEX_COLUMNS) + len(AXIS_NAMES) + 1
-    sheets = [Sheet(_name("sheet_annex"), [(None, annex)], frozen_columns=3, printed_columns=printed,
-                    max_width=PRINTED_WIDTH),
-              Sheet(_name("sheet_typology"), [(None, typology)], frozen_columns=2),
-              Sheet(_name("sheet_summary"), [(s.title, strip_illegal(s.frame)[0]) for s in summary.sections()],
-                    table=False, charts=True, max_width=SUMMARY_WIDTH),
-              Sheet(_name("sheet_method"), [(None, method)])]
+    sheets = [Sheet(head.list_sheet, [(None, annex)], frozen_columns=3, printed_columns=printed,
+                    max_width=PRINTED_WIDTH, comments=_comments(job, annex, listed.attrs["rows"])),
+              Sheet(_("Typology"), [(None, typology)], frozen_columns=1, printed_columns=1 + 2 * len(AXIS_NAMES)),
+              Sheet(_("Summary"), [(s.title, strip_illegal(s.frame)[0]) for s in summary.sections()],
+                    table=False, charts=True, max_width=SUMMARY_WIDTH)]
+    if job.centres.findings.problems:
+        sheets.append(Sheet(_("Problems"), [(None, strip_illegal(problems_table(job.centres.findings))[0])]))
+    if job.centres.bundled:
+        sheets.append(Sheet(_("Printed annex"), [(None, changes_table(job.lang))], max_width=48))
+    sheets.append(Sheet(_("Method"), [(t, strip_illegal(f)[0]) for t, f in method_table(head)], table=False,
+                        max_width=90))
+    sheets.append(Sheet(_("Technical"), [(None, technical_table(source, input_checksum(job.source)))]))
     if side is not None:
-        sheets.append(Sheet(_name("sheet_compare"), [(None, strip_illegal(side)[0])],
+        sheets.append(Sheet(_("Comparison"), [(None, strip_illegal(side)[0])],
                             frozen_columns=1 if job.compare_all else 2))
-    write_workbook(job.target, sheets, force=job.force, progress=job.progress)
+    for sheet in sheets:
+        sheet.heading = " — ".join(filter(None, (head.organisation, head.title)))
+    write_workbook(job.target, sheets, force=job.force, progress=job.progress, title=head.title)
     job.note_removed(removed)
 
 
-def write_workbook(target: Path, sheets: list[Sheet], *, force: bool, progress=None) -> None:
-    """Write the sheets to `target`, atomically, with XlsxWriter: it writes a styled workbook twice as fast
-    as openpyxl (measured on 100,000 rows: benchmarks/xlsx_writers.py), and its rows carry a format that
-    their cells take, so that a row of several lines is aligned to the top without a style on every cell.
-    In constant-memory mode it streams rows through temporary files: they live in a directory of their own,
-    removed whether the export ends, fails or is interrupted."""
-    import xlsxwriter
+def _comments(job, annex, rows: list) -> dict[tuple[int, int], str]:
+    """A note on the name of each row checking found a problem in, and, for the bundled annex, on each cell that
+    differs from the printed annex (what the report prints, and why)."""
+    position = {row: k for k, row in enumerate(rows)}
+    name = list(annex.columns).index(column_header("name", {}, job.lang)) if "name" in job.centres.raw.columns \
+        else 0
+    comments = {(position[row], name): "⚠ " + text for row, text in problem_marks(job.centres.findings).items()
+                if row in position}
+    if job.centres.bundled:
+        from ..study.knowledge import knowledge
 
-    total = sum(len(frame) for sheet in sheets for _heading, frame in sheet.sections)
-    stamp = readable_date(*_today())
-
-    def write(stream) -> None:
-        with temporary_folder() as scratch:
-            workbook = xlsxwriter.Workbook(stream, {"constant_memory": True, "tmpdir": scratch,
-                                                    "strings_to_numbers": False, "strings_to_formulas": False,
-                                                    "strings_to_urls": False})
-            try:
-                _write_sheets(workbook, sheets, stamp, total, progress)
-            except BaseException:
-                _abandon(workbook)  # an interrupt or a failure: no package to finish, the files to let go
-                raise
-            workbook.close()
-
-    atomic_write(target, write, force)
-
-
-def _write_sheets(workbook, sheets: list[Sheet], stamp: str, total: int, progress) -> None:
-    workbook.set_properties({"title": labels.label("field", "annex_title"), "author": f"cicli {__version__}"})
-    formats = _Formats(workbook)
-    done = 0
-    for sheet in sheets:
-        worksheet = workbook.add_worksheet(sheet.title)
-        _print_setup(worksheet, sheet, stamp)
-        done = _write_sheet(workbook, worksheet, sheet, formats, done=done, total=total, progress=progress)
-
-
-def _abandon(workbook) -> None:
-    """Close the row files a constant-memory worksheet holds open (Windows removes no open file)."""
-    for worksheet in workbook.worksheets():
-        handle = getattr(worksheet, "row_data_fh", None)
-        if handle is not None and not handle.closed:
-            handle.close()
-
-
-class _Formats:
-    """The few cell formats of the workbook, made once."""
-
-    def __init__(self, workbook):
-        self.header = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
-        self.title = workbook.add_format({"bold": True})
-        self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})  # a column's long text; a tall row
-        self.link = workbook.add_format({"font_color": "blue", "underline": 1, "text_wrap": True, "valign": "top"})
-        self.month = workbook.add_format({"num_format": "yyyy-mm", "valign": "top"})
-        self._workbook, self._hedged = workbook, {}
-
-    def hedged(self, qualifier: str):
-        """A number shown with the report's hedge before it, « plus de 35 000 000 »: still a number that sums."""
-        if qualifier not in self._hedged:
-            words = qualifier_words(qualifier, current()).replace('"', "")
-            self._hedged[qualifier] = self._workbook.add_format({"num_format": f'"{words} "#,##0', "valign": "top"})
-        return self._hedged[qualifier]
-
-
-def _today() -> tuple[int, int, int]:
-    today = datetime.now().astimezone()
-    return today.year, today.month, today.day
-
-
-def _print_setup(worksheet, sheet: Sheet, stamp: str) -> None:
-    """Landscape, as wide as the page, the header row on every page, a title and the date on every page."""
-    worksheet.set_landscape()
-    worksheet.set_paper(1)  # Letter, as offices in Quebec print
-    worksheet.fit_to_pages(1, 0)  # as wide as the page, as many pages down as the rows need
-    worksheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)  # inches: a wider table, a larger print
-    if sheet.table:
-        worksheet.hide_gridlines(0)  # printed, as a table's
-        worksheet.repeat_rows(0)
-    if sheet.printed_columns:
-        rows = sum(len(frame) for _heading, frame in sheet.sections)
-        worksheet.print_area(0, 0, rows, sheet.printed_columns - 1)
-    title = f"{labels.label('field', 'annex_title')} — {sheet.title}"
-    worksheet.set_header("&C" + title.replace("&", "&&"), {"margin": 0.3})
-    worksheet.set_footer("&L" + _("cicli, {date}", date=stamp).replace("&", "&&") + "&R" + _("Page &P of &N"),
-                         {"margin": 0.3})
-
-
-def _name(code: str) -> str:
-    return labels.label("field", code)
-
-
-def _widths(sheet: Sheet) -> list[float]:
-    width = max(len(frame.columns) for _heading, frame in sheet.sections)
-    widths = [8.0] * width
-    for _heading, frame in sheet.sections:
-        for j, column in enumerate(frame.columns):
-            longest = _longest_line(frame[column].astype(str)) if len(frame) else 0
-            header = max(map(len, str(column).split())) if sheet.table else len(str(column))
-            widths[j] = max(widths[j], min(float(max(header, longest or 0)) + 2, sheet.max_width))
-    return widths
-
-
-def _longest_line(text: pd.Series) -> int:
-    """The longest line of a column's cells (only cells with line breaks are split: a column at a time)."""
-    lengths = text.str.len()
-    broken = text.str.contains("\n", regex=False)
-    if broken.any():
-        lengths[broken] = text[broken].str.split("\n").map(lambda lines: max(map(len, lines)))
-    return int(lengths.max())
-
-
-def _lines(frame: pd.DataFrame, wrapped: set[int], widths: list[float]) -> pd.Series:
-    """How many lines each row needs, from its wrapped cells: their line breaks, and their length over the
-    column's width (an estimate: a spreadsheet wraps on words)."""
-    lines = pd.Series(1, index=frame.index)
-    for j in wrapped:
-        text = frame.iloc[:, j].astype(str)
-        # A column's width counts digits; letters are narrower, but a cell of one long word (a checksum, an
-        # address) is broken where the column ends, a digit's width at a time.
-        per_line = max((widths[j] - 2) * 1.15, 1)
-        per_cell = pd.Series(per_line, index=text.index).where(text.str.contains(" ", regex=False),
-                                                                max(widths[j] - 2, 1))
-        estimate = (text.str.len() // per_cell + 1).astype("int64").where(~text.str.contains("\n", regex=False), 0)
-        broken = estimate == 0
-        if broken.any():
-            estimate[broken] = text[broken].str.split("\n").map(
-                lambda parts, w=per_line: sum(max(1, math.ceil(len(p) / w)) for p in parts))
-        lines = lines.where(lines >= estimate, estimate)
-    return lines
-
-
-def _write_sheet(workbook, worksheet, sheet: Sheet, formats: _Formats, *, done: int, total: int,
-                 progress) -> int:
-    """Sections one under the other; a table's header is frozen and filtered; charts beside tables of counts."""
-    widths = _widths(sheet)
-    for j, w in enumerate(widths):
-        worksheet.set_column(j, j, w)
-    if sheet.table:
-        worksheet.freeze_panes(1, sheet.frozen_columns)
-
-    row = 0  # the next row to write
-    charts = []
-    for n, (title, frame) in enumerate(sheet.sections):
-        if title:
-            row += 1 if n else 0  # a blank row between sections
-            worksheet.write_string(row, 0, title, formats.title)
-            row += 1
-        header_row = row
-        if sheet.table:
-            worksheet.set_row(row, LINE_HEIGHT * max(math.ceil(len(str(c)) / max(widths[j] - 2, 1))
-                                                     for j, c in enumerate(frame.columns)))
-        for j, column in enumerate(frame.columns):
-            worksheet.write_string(row, j, str(column), formats.header)
-        row += 1
-        if sheet.table and n == 0:
-            worksheet.autofilter(header_row, 0, header_row + len(frame), len(frame.columns) - 1)
-        # Excel keeps at most 65,530 links a sheet: beyond, sources stay plain text.
-        links = {j for j, c in enumerate(frame.columns) if _is_link_column(frame[c])} \
-            if len(frame) <= MAX_LINKS else set()
-        wrapped = {j for j, c in enumerate(frame.columns)  # cells longer than their column, or of several lines
-                   if len(frame) and (_longest_line(frame[c].astype(str)) + 2 > widths[j]
-                                      or frame[c].astype(str).str.contains("\n", regex=False).any())}
-        lines = _lines(frame, wrapped, widths).tolist()
-        for values, height in zip(frame.itertuples(index=False), lines, strict=True):
-            tall = height > 1
-            # A tall row carries the top-aligned, wrapping format its cells take; in a row of one line, only
-            # the cells of wrapped columns need it.
-            if tall:
-                worksheet.set_row(row, min(LINE_HEIGHT * height, MAX_HEIGHT), formats.wrap)
-            for j, value in enumerate(values):
-                _write_cell(worksheet, row, j, _value(value), formats,
-                            link=j in links, wrapped=j in wrapped and not tall)
-            row += 1
-            done += 1
-            if progress and done % PROGRESS_EVERY == 0:
-                progress(done, total)
-        if sheet.charts and _counts(frame):
-            span = _chart_rows(len(frame))
-            charts.append((title, header_row, len(frame), len(frame.columns), span))
-            row += max(span - len(frame) - 1, 0)  # the next table starts below the chart
-    for title, header_row, rows, columns, span in charts:
-        _add_chart(workbook, worksheet, sheet.title, title, header_row, rows, (header_row, columns + 1), span)
-    if progress:
-        progress(done, total)
-    return done
-
-
-def _write_cell(worksheet, row: int, column: int, value, formats: _Formats, *, link: bool, wrapped: bool) -> None:
-    """One cell: text as text (never a formula), numbers as numbers, months as dates, addresses as links."""
-    style = formats.wrap if wrapped else None
-    if value is None:
-        return
-    if isinstance(value, str):
-        if link and value.startswith(("http://", "https://")) and len(value) <= MAX_LINK_LENGTH:
-            with warnings.catch_warnings():  # a link Excel would refuse is said by the return code
-                warnings.simplefilter("ignore")
-                if worksheet.write_url(row, column, value, formats.link, value) >= 0:
-                    return  # else plain text below
-        worksheet.write_string(row, column, value, style)
-    elif isinstance(value, bool):
-        worksheet.write_boolean(row, column, value, style)
-    elif isinstance(value, Hedged):
-        worksheet.write_number(row, column, value, formats.hedged(value.qualifier))
-    elif isinstance(value, (int, float)):
-        worksheet.write_number(row, column, value, style)
-    elif isinstance(value, date):
-        worksheet.write_datetime(row, column, datetime(value.year, value.month, value.day), formats.month)
-    else:
-        worksheet.write_string(row, column, str(value), style)
-
-
-def _counts(frame: pd.DataFrame) -> bool:
-    """A table of counts: a label and a whole number per row (the summary's counts and regions)."""
-    return len(frame) > 0 and len(frame.columns) == 2 and pd.api.types.is_integer_dtype(frame.iloc[:, 1])
-
-
-def _chart_rows(bars: int) -> int:
-    return max(CHART_ROWS, bars + 6)
-
-
-def _add_chart(workbook, worksheet, sheet: str, title, header_row: int, rows: int, at: tuple[int, int],
-               span: int) -> None:
-    chart = workbook.add_chart({"type": "bar"})
-    chart.add_series({"name": title, "categories": [sheet, header_row + 1, 0, header_row + rows, 0],
-                      "values": [sheet, header_row + 1, 1, header_row + rows, 1]})
-    chart.set_title({"name": title})
-    chart.set_legend({"none": True})
-    chart.set_y_axis({"reverse": True})  # bars in the order of the table, top to bottom
-    chart.set_size({"width": 530, "height": span * 20})  # pixels: a row is 20
-    worksheet.insert_chart(*at, chart)
-
-
-def _is_link_column(values: pd.Series) -> bool:
-    text = values.astype(str)
-    return bool(len(text)) and bool(text.str.match(r"https?://").any())
-
-
-def _value(value):
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+        ids = dict(zip(job.table["id"], job.table.index, strict=True))
+        for change in knowledge().changes:
+            header = column_header(change.column, {}, job.lang)
+            if change.kind == "joined" or change.centre not in ids or header not in annex.columns:
+                continue
+            printed = change.printed_on_one_line or _("(not in the printed annex)")
+            comments[position[ids[change.centre]], list(annex.columns).index(header)] = _(
+                "The report's annex prints: {printed}. {why}", printed=printed, why=change.why)
+    return comments

@@ -146,7 +146,7 @@ def test_validate_speaks_french_headers_sources_and_problems(run, monkeypatch, t
     assert out.splitlines()[1].split() == ["Ligne", "Colonne", "Gravité", "Code", "Message"]
     assert "avertissement  invalid-value  'bof' ne fait pas partie des valeurs possibles" in out
     assert "remarque       read-as        'Mtl' lu comme la région Montréal (ligne 2)." in out
-    assert "erreur         empty-name     cette ligne a des données mais pas de nom." in out
+    assert "erreur         empty-name     cette ligne a des données mais pas de nom : cicli la laisse de côté" in out
     assert err.endswith(": 1 erreur, 1 avertissement, 1 remarque.\n")
     _code, out, _err = run("show", "HIFA", "--lang", "fr")
     assert "l'annexe du rapport, colonne « Région », telle qu'imprimée" in out

@@ -269,7 +269,13 @@ def _warn_where_they_differ(table: Table, completed: Completed, findings: Findin
             "your file: {mine}; the report: {theirs}{quote}. cicli uses your file's value and shows both.",
             mine=quoted(value_text(column, mine, lang), 120), theirs=quoted(value_text(column, theirs, lang), 120),
             quote=quote), row=int(table.rows[position]), column=table.headers.get(column, column),
-            value=str(mine)))
+            value=_raw(table, column, position, mine)))
+
+
+def _raw(table: Table, column: str, position: int, typed) -> str:
+    """The cell as the file writes it (« en développement »), not as cicli reads it (project)."""
+    cells = table.cells
+    return cells[column][position].as_py() if column in cells.column_names else str(typed)
 
 
 def _centre_at(completed: Completed, position: int) -> str | None:

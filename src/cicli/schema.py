@@ -190,11 +190,18 @@ BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
 ANNEX_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.annex)
 
 
+def _singular(folded: str) -> str:
+    """A folded header with each word's plural mark dropped: « equipements specialises » as « equipement specialise »
+    (people write a column's header in the singular or the plural)."""
+    return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in folded.split())
+
+
 def _header_keys(column: Column) -> set[str]:
-    return {fold(h) for h in (column.name, column.name.replace("_", " "), column.fr, column.en, *column.aliases)}
+    keys = {fold(h) for h in (column.name, column.name.replace("_", " "), column.fr, column.en, *column.aliases)}
+    return keys | {_singular(k) for k in keys}
 
 
-# Every way a header may be written, folded (case, accents, punctuation), to its column.
+# Every way a header may be written, folded (case, accents, punctuation, plural), to its column.
 HEADER_INDEX: dict[str, str] = {key: c.name for c in COLUMNS for key in _header_keys(c)}
 
 
@@ -216,7 +223,8 @@ def is_own_header(column: str, header: str) -> bool:
 
 def column_for_header(header: str) -> str | None:
     """The column a header names, in French, English or the project's own words; None if unknown."""
-    return HEADER_INDEX.get(fold(header))
+    folded = fold(header)
+    return HEADER_INDEX.get(folded) or HEADER_INDEX.get(_singular(folded))
 
 
 # Quebec's 17 administrative regions, official spelling.

@@ -156,4 +156,23 @@ def _pairs(before: Centres, old: pd.DataFrame, after: Centres, new: pd.DataFrame
             pairs.append((i, j))
             left_old.remove(i)
             left_new.remove(j)
+    # A centre renamed in the same town (« Centre d'innovation maritime » → « … de Rimouski »): one row each side
+    # whose names are close, and no other row of that town could be it.
+    for i in list(left_old):
+        town = fold(str(old.at[i, "locality"] or "")) if "locality" in old.columns else ""
+        near = [j for j in left_new if town and "locality" in new.columns
+                and fold(str(new.at[j, "locality"] or "")) == town and _close(old.at[i, "name"], new.at[j, "name"])]
+        if len(near) == 1 and sum(_close(old.at[k, "name"], new.at[near[0], "name"]) for k in left_old) == 1:
+            pairs.append((i, near[0]))
+            left_old.remove(i)
+            left_new.remove(near[0])
     return pairs, left_old, left_new
+
+
+def _close(a: str, b: str) -> bool:
+    """Two names of one centre: one holds the other, or they share most of their words."""
+    x, y = fold(str(a)), fold(str(b))
+    if x and y and (x in y or y in x):
+        return True
+    words_x, words_y = ({w for w in n.split() if len(w) > 2} for n in (x, y))
+    return bool(words_x and words_y) and len(words_x & words_y) / len(words_x | words_y) >= 0.6

@@ -68,6 +68,13 @@ def find(table: pd.DataFrame, query: str, aliases: pd.Series | None = None) -> s
                                        f"{shown(table.at[i, 'locality'])})")
             raise UsageError(_("{query} matches {count} centres: {listed}. Name one of them by its id.",
                                query=quoted(query), count=len(found), listed=listed))
+    # The names a file's rows are recognised by (« Centre d'innovation HIFA », « CI Cégep Sept-Iles »): one matcher
+    # for the rows of a file and for what people type.
+    from ..matching import report_matcher
+
+    centre = report_matcher().match(query).centre
+    if centre and (ids == centre).sum() == 1:
+        return (ids == centre).idxmax()
     words = sorted(set().union(*(set(k) for k in keys), set(localities)) - {""})
     close = difflib.get_close_matches(q, words, n=1, cutoff=0.5)
     if close:

@@ -124,8 +124,8 @@ def details(centres: Centres, table: pd.DataFrame, i) -> dict:
         fact = {"field": column, "value": value, "source": source.record()}
         if kind == DIFFERS:  # the report says otherwise: both, each with its source
             theirs = plain(centres.completed.theirs[column][position].as_py())
-            fact["report"] = {"value": theirs,
-                              "source": source_of(centre_id, column, bundled=False, file_headers=headers,
+            fact["report"] = {"value": theirs,  # where the report says it: its annex or its body
+                              "source": source_of(centre_id, column, bundled=True, file_headers={},
                                                   kind=REPORT).record()}
         facts.append(fact)
     removed = [{"field": column, "source": source.record()} for column, source in removed_values(centre_id)] \

@@ -61,12 +61,17 @@ def check(table: Table) -> tuple[dict[str, pa.Array], Findings]:
                               row=table.header_row), row=table.header_row)
     if "name" not in cells.column_names:
         found = some_of([quoted(h) for h in table.headers.values() if h]) or _("none")
-        flag.one("missing-name-column", _("no column holds the centres' names: name it `Nom` or `name`. Headers "
-                                          "found on row {row}: {found}.", row=table.header_row, found=found),
-                 row=table.header_row)
+        unread = next((h for c, h in table.headers.items() if h and c not in schema.BY_NAME), None)
+        hint = _(" If it is {header}, pass --column \"{raw}=Nom\".", header=quoted(unread), raw=unread) \
+            if unread else ""
+        flag.one("missing-name-column", _("no column holds the centres' names: name its header « Nom » or « name ». "
+                                          "Headers found on row {row}: {found}.", row=table.header_row, found=found)
+                 + hint, row=table.header_row)
     else:
         flag.rows("empty-name", pc.equal(cells["name"], text("")), "name", cells["name"],
-                  lambda i, v: _("this row has data but no name."))
+                  lambda i, v: _("this row has data but no name: cicli leaves it out and classifies the others; write "
+                                 "the centre's name in its « {header} » cell, or delete the row.",
+                                 header=table.headers.get("name", "Nom")))
 
     def scan(column: str) -> tuple[bool, bool]:  # whether the column holds anything, and control characters
         filled = text_bytes(cells[column]) > 0

@@ -43,9 +43,19 @@ def file_date(path: str | None) -> str | None:
     return readable_date(changed.year, changed.month, changed.day) if changed else None
 
 
+def edition_line() -> str:
+    """What the typology's knowledge is current to: the report, its year and the latest date it gives."""
+    from ..study.knowledge import knowledge
+
+    report = knowledge().report
+    year, month = (int(part) for part in report["latest"].split("-"))
+    return _("The report's knowledge: the {year} report, whose latest date is {latest}.", year=report["year"],
+             latest=readable_date(year, month))
+
+
 def heading(job) -> Heading:
     """The title, subtitle and lines of a document made from `job` (writers.Job), in the current language."""
-    made = _("Made by cicli on {date}.", date=moment_text(datetime.now().astimezone()))
+    made = _("Made by cicli on {date}.", date=moment_text(datetime.now().astimezone())) + " " + edition_line()
     regions = job.regions or []
     kept = (_("Regions kept: {regions}.", regions=", ".join(regions)),) if regions else ()
     if job.centres.bundled:

@@ -22,7 +22,7 @@ def write(job) -> None:
         stream.write(f"**{markdown_text(head.organisation)}**\n\n")
     title = markdown_text(head.title) if job.title or head.own else head.title  # the user's words, escaped
     stream.write(f"# {title}\n\n{head.subtitle}.\n\n")
-    stream.write("".join(f"{markdown_text(line)}  \n" for line in head.lines[:-1]) + "\n" if head.own else "")
+    stream.write("".join(f"{markdown_text(line) if head.own else line}  \n" for line in head.lines) + "\n")
     stream.write(markdown_table([str(c) for c in keep], annex[keep].astype(str).values.tolist()))
     stream.write("\n")
     write_markdown_sections(summarize(job.table, job.lang).sections(), stream)

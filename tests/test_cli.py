@@ -168,7 +168,7 @@ def test_csv_output_quotes_only_what_needs_it(two_threads, chunks, monkeypatch):
     import pandas as pd
 
     import cicli.speed.arrays
-    from cicli.render.streams import write_csv
+    from cicli.rendering.streams import write_csv
 
     if two_threads:  # the halves of the rows are built apart and written one after the other
         monkeypatch.setattr(cicli.speed.arrays, "PARALLEL_ROWS", 2)
@@ -194,7 +194,7 @@ def test_csv_output_quotes_only_what_needs_it(two_threads, chunks, monkeypatch):
 def test_the_core_imports_neither_typer_nor_rich():
     import re
 
-    allowed = {"typer": ("cli/",), "rich": ("cli/", "render/terminal.py"), "click": ()}
+    allowed = {"typer": ("cli/",), "rich": ("cli/", "rendering/terminal.py"), "click": ()}
     package = ROOT / "src" / "cicli"
     for module in sorted(package.rglob("*.py")):
         source = module.read_text(encoding="utf-8")
@@ -206,20 +206,22 @@ def test_the_core_imports_neither_typer_nor_rich():
 
 def test_public_api_is_the_commands_functions():
     import cicli
-    from cicli import results, validation
+    from cicli import pipeline, results
 
     assert cicli.classify is results.classify and cicli.summary is results.summary
-    assert cicli.validate is validation.validate
+    assert cicli.validate is pipeline.validate
     assert len(cicli.classify().frame) == 14
     assert sorted(cicli.__all__) == sorted(dir(cicli))
 
 
 def test_export_formats_on_the_command_line_are_the_librarys():
     # cli.py keeps its own list so that `cicli --help` need not import export.py (and pandas).
-    from cicli.cli.options import ExportFormat
-    from cicli.writers import FORMATS
+    from cicli import rendering, writers
+    from cicli.cli.options import ExportFormat, Format
 
-    assert [f.value for f in ExportFormat] == list(FORMATS)
+    assert [f.value for f in ExportFormat] == list(writers.FORMATS)
+    assert [f.value for f in Format] == list(rendering.FORMATS)
+    assert {w.suffix: w.format for w in writers.WRITERS.values()} == writers.SUFFIXES
 
 
 def test_cells_cannot_drive_the_terminal(run, tmp_path):
@@ -278,7 +280,7 @@ def test_a_panic_anywhere_else_is_one_line_and_exit_1(run, monkeypatch):
 
 def test_json_lines_built_on_columns_are_what_pythons_encoder_writes(tmp_path):
     from cicli import results
-    from cicli.render.streams import json_text
+    from cicli.rendering.streams import json_text
 
     source = write_csv(tmp_path / "j.csv", [["Nom", "Notes", "Soumis comme ZI en"], ['Un "centre"\\ \t\x01', "é\n«»", "2020"],
                                              ["B", "", ""]])
@@ -288,7 +290,7 @@ def test_json_lines_built_on_columns_are_what_pythons_encoder_writes(tmp_path):
 
 
 def test_a_long_table_shows_what_a_terminal_can_use_and_says_how_to_get_the_rest(run, tmp_path):
-    from cicli.render.terminal import MAX_ROWS
+    from cicli.rendering.terminal import MAX_ROWS
 
     source = write_csv(tmp_path / "long.csv", [["Nom"], *([f"Centre {i}"] for i in range(MAX_ROWS + 20))])
     _code, out, _err = run("classify", str(source))
@@ -296,3 +298,26 @@ def test_a_long_table_shows_what_a_terminal_can_use_and_says_how_to_get_the_rest
     assert "… and 20 more rows. To get them all: --format csv (or markdown) -o FILE." in out
     _code, out, _err = run("classify", str(source), "--format", "csv")
     assert len(out.splitlines()) == MAX_ROWS + 21
+
+
+def test_an_unknown_filter_is_refused_even_when_empty():
+    """summary once passed classify an option it did not have (reasons=False), which vanished as an empty filter."""
+    import cicli
+    from cicli.errors import UsageError
+
+    with pytest.raises(UsageError, match="reasons"):
+        cicli.classify(reasons=False)
+
+
+def test_the_api_keeps_its_functions_once_every_module_is_imported():
+    """`cicli.render` was a subpackage too: once imported, `cicli.render(result, fmt)` called a module."""
+    import importlib
+    import pkgutil
+
+    import cicli
+
+    for module in pkgutil.walk_packages(cicli.__path__, "cicli."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    for name in cicli._API:
+        assert callable(getattr(cicli, name)), name

@@ -58,7 +58,7 @@ def test_two_threads_change_nothing_in_what_is_read_checked_and_classified(tmp_p
     """Every path that shares long columns between two threads, forced on a small file with problems."""
     import csv
 
-    from cicli import results, validation
+    from cicli import pipeline, results
     from cicli.read import bundled_path
 
     with bundled_path().open(encoding="utf-8", newline="") as f:
@@ -72,7 +72,7 @@ def test_two_threads_change_nothing_in_what_is_read_checked_and_classified(tmp_p
         csv.writer(f).writerows([header, *body, *extra])
 
     def outcome():
-        report = validation.validate(path)
+        report = pipeline.validate(path)
         table = results.classify(path, lang="fr").frame
         return report.as_dict(), table
 

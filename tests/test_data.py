@@ -8,9 +8,8 @@ import csv
 from conftest import ROOT, printed_rows
 
 from cicli import schema
-from cicli.pipeline import load
+from cicli.pipeline import load, validate
 from cicli.study.knowledge import knowledge
-from cicli.validation import validate
 
 DATA = ROOT / "data" / "centres.csv"
 

@@ -9,8 +9,7 @@ import pytest
 from conftest import ROOT, write_csv
 
 from cicli import results
-from cicli.pipeline import load
-from cicli.validation import validate
+from cicli.pipeline import load, validate
 from cicli.writers import export
 
 UPDATE_2026 = [["Nom", "Région", "Localisation", "Initiateurs", "Types d'initiateurs", "Équipements spécialisés"],

@@ -12,8 +12,7 @@ import pytest
 from conftest import write_csv
 
 from cicli import results
-from cicli.pipeline import load
-from cicli.validation import validate
+from cicli.pipeline import load, validate
 from cicli.writers import export
 from cicli.writers.tables import verdict_header
 from cicli.writers.template import write_template

@@ -11,8 +11,7 @@ from conftest import write_csv
 
 from cicli import schema
 from cicli.matching import report_matcher
-from cicli.pipeline import load
-from cicli.validation import validate
+from cicli.pipeline import load, validate
 
 # Written as press releases, partners' sites and people's lists write them (issue 29 named the first eight).
 SPELLINGS = [

@@ -234,8 +234,7 @@ def test_a_cell_longer_than_excel_holds_is_refused_at_its_row_and_column(tmp_pat
 
 @pytest.mark.parametrize("written", ["1e309", "-1e400", "inf", "-Infinity", "nan", "NaN", "9" * 400 + " M$"])
 def test_numbers_no_file_can_hold_are_unread_at_their_cell(tmp_path, written):
-    from cicli.pipeline import load
-    from cicli.validation import validate
+    from cicli.pipeline import load, validate
 
     source = write_csv(tmp_path / "n.csv", [["Nom", "Investissement ($)"], ["A", written], ["B", "12"]])
     report = validate(source)
@@ -381,8 +380,7 @@ def test_unbreakable_and_thin_spaces_in_a_header_are_spaces(tmp_path, space):
 
 @pytest.mark.parametrize("disguise", ["HIF\u0410", "\u0397IFA", "\u202eAFIH", "HI\u200fFA"])
 def test_a_name_in_disguise_cannot_pass_for_a_centre(tmp_path, disguise):
-    from cicli.pipeline import load
-    from cicli.validation import validate
+    from cicli.pipeline import load, validate
 
     source = write_csv(tmp_path / "d.csv", [["Nom", "Région"], [disguise, "Bas-Saint-Laurent"]])
     report = validate(source)

@@ -10,8 +10,8 @@ import pytest
 from conftest import CORPUS, printed_rows, sha256, write_csv, write_xlsx
 
 from cicli.errors import InputError
+from cicli.pipeline import validate
 from cicli.read import read_table
-from cicli.validation import validate
 
 ANNEX = ["region", "locality", "name", "niche", "lead", "source_url", "notes"]
 

@@ -10,8 +10,7 @@ from conftest import write_csv
 from test_knowledge import needs_the_report, report_text, squeeze
 
 from cicli import results
-from cicli.pipeline import load
-from cicli.validation import validate
+from cicli.pipeline import load, validate
 from cicli.writers import export
 
 ANNEX_HEADER = ["Région", "Localisation", "Nom", "Créneaux", "Responsable", "Sources", "Notes"]

@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT, write_csv
 
 from cicli import results
-from cicli.render.layout import pieces, widths, wrap
-from cicli.validation import validate
+from cicli.pipeline import validate
+from cicli.rendering.layout import pieces, widths, wrap
 
 HEADER = ["Nom", "Région", "Localisation", "Sources", "Responsable", "Latitude", "Longitude"]
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import PRINTED_ANNEX, printed_rows, write_csv, write_xlsx
 
 from cicli import results
-from cicli.typology import AXES, classify
+from cicli.typology import AXES, judge
 
 AXES_ = ("origin", "anchoring", "model", "status")
 
@@ -28,13 +28,13 @@ def _as_the_reports(frame, report: bool) -> dict:
 def verdict(axis: str, lang: str = "en", report: bool = False, **cells: str) -> tuple[str, str, str]:
     """(verdict, rule id, reason) of one row made of `cells`: a user's file, or the report's facts."""
     frame = pd.DataFrame([{"name": "X", **cells}], index=[2])
-    out = classify(frame, lang, **_as_the_reports(frame, report))
+    out = judge(frame, lang, **_as_the_reports(frame, report))
     return out.at[2, axis], out.at[2, f"{axis}_rule"], out.at[2, f"{axis}_reason"]
 
 
 def basis(axis: str, report: bool = False, **cells: str) -> str:
     frame = pd.DataFrame([{"name": "X", **cells}], index=[2])
-    return classify(frame, "en", **_as_the_reports(frame, report)).at[2, f"{axis}_basis"]
+    return judge(frame, "en", **_as_the_reports(frame, report)).at[2, f"{axis}_basis"]
 
 
 # Each rule: cells that make it hold, and cells that look close but must not.
@@ -350,7 +350,7 @@ def test_markdown_output_with_reasons(run):
 
 
 def test_the_last_rule_of_each_axis_always_holds_and_says_undetermined():
-    # classify() does not evaluate the last rule: it is where every row not yet decided lands.
+    # judge() does not evaluate the last rule: it is where every row not yet decided lands.
     from cicli.typology.conditions import Always
 
     for axis in AXES:

@@ -10,9 +10,8 @@ import pytest
 from conftest import PRINTED_ANNEX, printed_rows, sha256, write_csv, write_xlsx
 
 from cicli.errors import InputError
-from cicli.pipeline import load
+from cicli.pipeline import load, validate
 from cicli.problems import CATALOGUE
-from cicli.validation import validate
 from cicli.validation.checks import MAX_PER_CODE
 
 

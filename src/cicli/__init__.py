@@ -18,13 +18,13 @@ __version__ = "0.1.0"
 
 _API = {
     "load": "pipeline",
-    "validate": "validation",
+    "validate": "pipeline",
     "classify": "results",
     "compare": "results",
     "show": "results",
     "summary": "results",
     "export": "writers",
-    "render": "render",
+    "render": "rendering",
     "read_table": "read",
 }
 

@@ -199,7 +199,41 @@ def cli_reference(lang: str) -> str:
     return "\n".join(out)
 
 
+def api() -> str:
+    """The Python API in short: each function cicli exports, its signature and the first paragraph of its docstring;
+    then the typology's two entry points."""
+    import importlib
+    import inspect
+
+    import cicli
+
+    out = []
+    entries = [(f"cicli.{name}", getattr(cicli, name)) for name in cicli._API]
+    typology = importlib.import_module("cicli.typology")
+    entries += [(f"cicli.typology.{name}", getattr(typology, name)) for name in ("judge", "verdicts")]
+    for qualified, function in entries:
+        signature = _signature(inspect.signature(function))
+        summary = inspect.getdoc(function).split("\n\n")[0].replace("\n", " ")
+        out.append(f"### `{qualified}`\n\n```python\n{qualified.rsplit('.', 1)[1]}{signature}\n```\n\n{summary}\n")
+    return "\n".join(out)
+
+
+def _signature(signature) -> str:
+    """A signature as written in the source: annotations are strings there (`from __future__ import annotations`)."""
+    parameters = signature.parameters.values()
+    return signature.replace(
+        parameters=[p.replace(annotation=p.annotation if p.annotation is p.empty else _Written(p.annotation))
+                    for p in parameters],
+        return_annotation=_Written(signature.return_annotation)).__str__()
+
+
+class _Written(str):
+    def __repr__(self) -> str:
+        return str(self)
+
+
 GENERATED = {
+    "docs/api.md": {"api": api},
     "docs/data.md": {"columns": columns, "problems": problems, "passages": passages, "changes": changes,
                      "judgements": judgements},
     "docs/typology.md": {"typology": lambda: typology("fr")},
@@ -222,7 +256,6 @@ def main(root: Path) -> int:
 
     for changed in refresh_catalogue():
         print(f"rewrote {changed}", file=sys.stderr)
-    stale = 0
     for relative, makers in GENERATED.items():
         path = root / relative
         old = path.read_text(encoding="utf-8")
@@ -230,7 +263,6 @@ def main(root: Path) -> int:
         if new != old:
             path.write_text(new, encoding="utf-8")
             print(f"rewrote {relative}", file=sys.stderr)
-            stale += 1
     return 0
 
 

@@ -5,7 +5,7 @@
     recognise   matching.rows           → which rows are the report's centres, close to one, or other bodies
     complete    completion.complete     → the report's facts where a row of its leaves them empty; both kept
                                           where the file and the report disagree
-    judge       typology.classify       → the four verdicts of each row, with their reasons (results.classify)
+    judge       typology.judge          → the four verdicts of each row, with their reasons (results.classify)
 
 `load` runs the first four and returns the centres; each command then judges and shows them. A file that cannot be
 used (no name column, two columns for one) stops here; a row that cannot (no name, cells beyond the header) is
@@ -171,6 +171,22 @@ def load(path=None, *, sheet: str | None = None, encoding: str | None = None, co
     return centres
 
 
+def validate(path=None, *, sheet: str | None = None, encoding: str | None = None, lang: str | None = None,
+             columns: dict[str, str] | None = None) -> Findings:
+    """Read and check a file, and set it against the report (`load` without stopping); a file that cannot be read gives
+    findings with one error. Messages are in `lang` (default: the current language)."""
+    from .errors import InputError
+    from .i18n import speaking
+    from .labels import language
+    from .problems import Problem
+
+    with speaking(language(lang)):
+        try:
+            return load(path, sheet=sheet, encoding=encoding, columns=columns, stop=False).findings
+        except InputError as e:
+            return Findings(source=str(path), problems=[Problem.of(e.code, e.message, row=e.row, column=e.column)])
+
+
 def typed_verdicts(table: Table) -> dict[str, str]:
     """The verdict columns a file holds (a workbook cicli exported, brought back): verdict (axis or zone) → column."""
     from .verdict_columns import field_of
@@ -187,10 +203,10 @@ def _compare_the_verdicts_written(centres: Centres) -> None:
     from . import labels
     from .i18n import current
     from .text import fold, quoted
-    from .typology import classify as judge
+    from .typology import judge
     from .validation.checks import Flagger
 
-    verdicts = judge(centres.frame, current(), reasons=True, sources=centres.completed.sources,
+    verdicts = judge(centres.frame, current(), sources=centres.completed.sources,
                      known=centres.the_reports)
     flag = Flagger(centres.findings.problems, centres.table.headers, centres.table.rows,
                    counts=centres.findings.flagged)

@@ -1,4 +1,4 @@
-"""The one shape of what a command prints, rendered by `cicli.render.render` in any format.
+"""The one shape of what a command prints, rendered by `cicli.rendering.render` in any format.
 
 A result knows three things: `records()`, plain data with stable codes (JSON); `rows()`, a flat
 table with codes (CSV); and `sections()`, titled tables of text for people (terminal, Markdown).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import documents  # noqa: F401  (registers export, template and diff on app)
 from .commands import app
 from .process import main
 

@@ -33,7 +33,7 @@ def input_path(path: str | None, source: str | None) -> str | None:
 def emit(result, fmt: Format, output: str | None, force: bool, reading: str | None = None) -> None:
     """The result on standard output, or in the file --output names, written all at once (never over the file
     `reading`, the command's input)."""
-    from ..render import render
+    from ..rendering import render
 
     if output is None:
         render(result, fmt.value, sys.stdout)

@@ -21,8 +21,8 @@ from ..schema import region_of
 from ..sections import Section, frame_columns
 from ..speed.frames import map_distinct
 from ..text import fold, quoted, some_of
-from ..typology import AXIS_NAMES
-from ..typology import classify as judge
+from ..typology import AXIS_NAMES, judge
+from ..typology import verdicts as verdicts_of
 from ..typology.facts import READ_COLUMNS
 from ..wording import field_label, plain, verdict_text
 
@@ -157,7 +157,7 @@ def classify(path=None, *, lang: str | None = None, sheet: str | None = None, en
 def _classify(centres: Centres, lang: str, explain: bool, filters: dict) -> Classification:
     frame = centres.frame
     sources, known = centres.completed.sources, centres.the_reports
-    verdicts = judge(frame, lang, reasons=False, sources=sources, known=known)
+    verdicts = verdicts_of(frame, sources=sources, known=known)
     base = pd.DataFrame(index=frame.index)
     for column in ("id", "name", "region", "locality", "niche", "lead", "source_url", "notes"):
         base[column] = frame[column] if column in frame.columns else ""
@@ -173,7 +173,7 @@ def _classify(centres: Centres, lang: str, explain: bool, filters: dict) -> Clas
     def reasons(index: pd.Index) -> pd.DataFrame:
         positions = frame.index.get_indexer(index)
         rows = frame.iloc[positions]
-        worded = judge(rows, lang, reasons=True, sources={c: v[positions] for c, v in sources.items()},
+        worded = judge(rows, lang, sources={c: v[positions] for c, v in sources.items()},
                        known=known[positions])
         parts = [f"{a}_{part}" for a in AXIS_NAMES for part in ("reason", "rule", "basis")]
         worded = worded[parts]
@@ -200,11 +200,11 @@ def with_the_reports_verdicts(worded: pd.DataFrame, centres: Centres, positions,
             mine = centres.completed.sources[column][positions[differs]] == DIFFERS
             values = pd.Series(theirs.take(pa.array(positions[differs])).to_pylist(), index=rows.index)
             rows[column] = rows[column].where(~mine, values)
-    report = judge(rows, lang, reasons=True, known=np.ones(len(rows), dtype=bool),
+    report = judge(rows, lang, known=np.ones(len(rows), dtype=bool),
                    sources={c: np.full(len(rows), REPORT, dtype=np.int8) for c in rows.columns})
-    mine = judge(centres.frame.iloc[positions[differs]], lang, reasons=False,
-                 sources={c: v[positions[differs]] for c, v in centres.completed.sources.items()},
-                 known=np.ones(len(rows), dtype=bool))
+    mine = verdicts_of(centres.frame.iloc[positions[differs]],
+                       sources={c: v[positions[differs]] for c, v in centres.completed.sources.items()},
+                       known=np.ones(len(rows), dtype=bool))
     at = worded.index[differs]
     with speaking(lang):
         for axis in AXIS_NAMES:
@@ -236,11 +236,11 @@ def _filter(table: pd.DataFrame, filters: dict) -> tuple[pd.DataFrame, list[str]
     mask = pd.Series(True, index=table.index)
     asked = []
     for key, wanted in filters.items():
+        if key not in ("region", *AXIS_NAMES):
+            raise UsageError(_("unknown filter {filter}.", filter=quoted(key)))
         values = [wanted] if isinstance(wanted, str) else list(wanted or [])
         if not values:
             continue
-        if key not in ("region", *AXIS_NAMES):
-            raise UsageError(_("unknown filter {filter}.", filter=quoted(key)))
         either = pd.Series(False, index=table.index)
         for value in values:
             if key == "region":

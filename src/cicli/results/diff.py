@@ -35,6 +35,7 @@ class Differences:
     renamed: list[dict] = field(default_factory=list)  # {id, old, new}
     cells: list[dict] = field(default_factory=list)  # {id, name, field, header, old, new}
     verdicts: list[dict] = field(default_factory=list)  # {id, name, axis, old, new, reason}
+    editions: tuple[Centres, ...] = ()  # the two editions as read: their problems, their rows left out
 
     @property
     def same(self) -> bool:
@@ -99,16 +100,15 @@ def diff(old, new, *, lang: str | None = None, sheet: str | None = None, encodin
 def compare_editions(before: Centres, after: Centres, lang: str) -> Differences:
     old_table, new_table = classify(centres=before, lang=lang).verdicts, classify(centres=after, lang=lang).frame
     pairs, removed, added = _pairs(before, old_table, after, new_table)
-    out = Differences(before.table.source, after.table.source, lang)
+    out = Differences(before.table.source, after.table.source, lang, editions=(before, after))
     out.added = [{"id": new_table.at[i, "id"], "name": new_table.at[i, "name"], "row": int(i)} for i in added]
     out.removed = [{"id": old_table.at[i, "id"], "name": old_table.at[i, "name"], "row": int(i)} for i in removed]
     old_cells, new_cells = before.table.frame, after.table.frame
     headers = {**before.table.headers, **after.table.headers}
     for i, j in pairs:
         ident, name = new_table.at[j, "id"], new_table.at[j, "name"]
-        if fold(old_table.at[i, "name"]) != fold(name) or old_table.at[i, "name"] != name:
-            if fold(old_table.at[i, "name"]) != fold(name):
-                out.renamed.append({"id": ident, "old": old_table.at[i, "name"], "new": name})
+        if fold(old_table.at[i, "name"]) != fold(name):
+            out.renamed.append({"id": ident, "old": old_table.at[i, "name"], "new": name})
         for column in dict.fromkeys([*old_cells.columns, *new_cells.columns]):
             if column == "name":
                 continue

@@ -107,7 +107,7 @@ class Summary:
 def summary(path=None, *, lang: str | None = None, sheet: str | None = None, encoding: str | None = None,
             centres: Centres | None = None) -> Summary:
     """The landscape of an annex file: see `summarize`."""
-    table = classify(path, lang=lang, sheet=sheet, encoding=encoding, centres=centres, reasons=False).frame
+    table = classify(path, lang=lang, sheet=sheet, encoding=encoding, centres=centres).frame
     return summarize(table, lang)
 
 

@@ -2,7 +2,7 @@
 
 The output is the `csv` module's (quotes only where needed, RFC 4180), with one rule more that every CSV cicli
 writes follows: a cell a spreadsheet would run as a formula gets an apostrophe first (`formula_safe`; its plain
-reference is writers.safety.defused_text, and tests hold the two equal).
+reference is speed.reference.formula_safe, and tests/test_kernels.py holds the two equal).
 """
 
 from __future__ import annotations

@@ -18,23 +18,32 @@ from ..speed.frames import join_text, per_distinct, pick
 from .facts import FACT_COLUMNS, READ_COLUMNS, facts
 from .rules import AXES, AXIS_NAMES, BASES, UNDETERMINED, Axis, Rule
 
-__all__ = ["AXES", "AXIS_NAMES", "BASES", "FACT_COLUMNS", "UNDETERMINED", "classify"]
+__all__ = ["AXES", "AXIS_NAMES", "BASES", "FACT_COLUMNS", "UNDETERMINED", "judge", "verdicts"]
 
 _BITS = {column: 1 << i for i, column in enumerate(READ_COLUMNS)}
 
 
-def classify(frame: pd.DataFrame, lang: str | None = None, reasons: bool = True,
-             sources: dict[str, np.ndarray] | None = None, known: np.ndarray | None = None) -> pd.DataFrame:
-    """One row per centre: its axes' verdicts (codes) and, unless `reasons` is false, the rule, the basis
-    and the reason of each, in `lang`.
+def verdicts(frame: pd.DataFrame, sources: dict[str, np.ndarray] | None = None,
+             known: np.ndarray | None = None) -> pd.DataFrame:
+    """One row per centre: its axes' verdicts (codes), and zone, designated_on, redirected_from_zi,
+    zi_submitted_year. `frame` holds checked values (cicli.pipeline); missing fact columns count as silent.
+    `sources` and `known`: as for `judge` (they change reasons only, not verdicts)."""
+    return _run(frame, None, sources, known, reasons=False)
 
-    `frame` holds checked values (cicli.pipeline); missing fact columns count as silent. `sources` says, for each
-    column and row, where the value comes from (cicli.completion: FILE and DIFFERS are the user's, REPORT and SAME
-    the report's); without it, every value is the file's. `known`: the rows that are centres of the report (an
-    undetermined verdict there is the report's silence, elsewhere the file's). Columns: origin, anchoring, zone,
-    model, status, designated_on, redirected_from_zi, zi_submitted_year, and for each axis `<axis>_rule`,
-    `<axis>_basis` and `<axis>_reason`.
+
+def judge(frame: pd.DataFrame, lang: str | None = None, sources: dict[str, np.ndarray] | None = None,
+          known: np.ndarray | None = None) -> pd.DataFrame:
+    """`verdicts`, with for each axis `<axis>_rule`, `<axis>_basis` and `<axis>_reason` (in `lang`).
+
+    `sources` says, for each column and row, where the value comes from (cicli.completion: FILE and DIFFERS are
+    the user's, REPORT and SAME the report's); without it, every value is the file's. `known`: the rows that are
+    centres of the report (an undetermined verdict there is the report's silence, elsewhere the file's).
     """
+    return _run(frame, lang, sources, known, reasons=True)
+
+
+def _run(frame: pd.DataFrame, lang: str | None, sources: dict[str, np.ndarray] | None, known: np.ndarray | None,
+         reasons: bool) -> pd.DataFrame:
     used = [c for c in READ_COLUMNS if c in frame.columns]
     absent = [c for c in FACT_COLUMNS if c not in frame.columns]
     keyed = frame[used].assign(_file_bits=_file_bits(sources, frame), _known=_known(known, frame))

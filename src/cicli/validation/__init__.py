@@ -12,7 +12,6 @@ import pyarrow.compute as pc
 
 from .. import schema
 from ..i18n import _
-from ..problems import Problem
 from ..read import Table
 from ..speed.arrays import holds_any, in_parallel, text, text_bytes
 from ..text import quoted, some_of
@@ -29,23 +28,7 @@ from .checks import (
 from .checks import typed as typed_values
 from .findings import PROBLEM_FIELDS, ColumnUse, Findings
 
-__all__ = ["PROBLEM_FIELDS", "ColumnUse", "Findings", "check", "validate"]
-
-
-def validate(path=None, *, sheet: str | None = None, encoding: str | None = None, lang: str | None = None,
-             columns: dict[str, str] | None = None) -> Findings:
-    """Read and check a file, and set it against the report (cicli.pipeline); a file that cannot be read gives
-    findings with one error. Messages are in `lang` (default: the current language)."""
-    from ..errors import InputError
-    from ..i18n import speaking
-    from ..labels import language
-    from ..pipeline import load
-
-    with speaking(language(lang)):
-        try:
-            return load(path, sheet=sheet, encoding=encoding, columns=columns, stop=False).findings
-        except InputError as e:
-            return Findings(source=str(path), problems=[Problem.of(e.code, e.message, row=e.row, column=e.column)])
+__all__ = ["PROBLEM_FIELDS", "ColumnUse", "Findings", "check"]
 
 
 def check(table: Table) -> tuple[dict[str, pa.Array], Findings]:

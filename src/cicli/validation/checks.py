@@ -291,46 +291,14 @@ def check_duplicates(cells: pa.Table, flag: Flagger) -> None:
         # Rows come in order and at most MAX_PER_CODE are worded: their first rows are enough.
         first_of = dict(zip(positions[:MAX_PER_CODE].tolist(), firsts[:MAX_PER_CODE].tolist(), strict=True))
         if "{id}" in template and ids is None:
+            from ..ids import RowIds
+
             ids = RowIds(cells)
         repeated = np.zeros(cells.num_rows, dtype=bool)
         repeated[positions] = True
         flag.rows(code, repeated, column, cells[column],
                   lambda i, v, f=first_of, t=template, ids=ids: _(t, first=int(flag.row_numbers[f[int(i)]]),
                                                                   id=ids and quoted(ids.of(int(i)))))
-
-
-class RowIds:
-    """The id cicli gives a row (cicli.ids), computed for the few rows a message names."""
-
-    def __init__(self, cells: pa.Table):
-        from ..speed.fold import fold_array
-
-        names = cells["name"] if "name" in cells.column_names else strings([""] * cells.num_rows)
-        # Each distinct name folded once, then spread back: a list of copied rows holds a few.
-        distinct = one_chunk(pc.dictionary_encode(one_chunk(names)))
-        slugs = fold_array(distinct.dictionary, separator="-")
-        slugs = pc.if_else(pc.equal(slugs, text("")), text("centre"), slugs)
-        if "id" in cells.column_names:
-            keys = pc.if_else(pc.equal(cells["id"], text("")), one_chunk(slugs).take(distinct.indices),
-                              one_chunk(cells["id"]))
-            encoded = pc.dictionary_encode(one_chunk(keys))
-            self.keys = encoded.dictionary.to_pylist()
-            self.indices = to_numpy_ints(encoded.indices)
-        else:  # no text spread to every row: the slugs' own numbers, taken through the names' numbers
-            merged = one_chunk(pc.dictionary_encode(slugs))  # names that fold alike share a slug
-            self.keys = merged.dictionary.to_pylist()
-            self.indices = to_numpy_ints(merged.indices)[to_numpy_ints(distinct.indices)]
-        self.taken = set(self.keys)
-
-    def of(self, position: int) -> str:
-        key = self.indices[position]
-        rank = int(np.count_nonzero(self.indices[:position] == key)) + 1
-        if rank == 1:
-            return self.keys[key]
-        made = f"{self.keys[key]}-{rank}"
-        while made in self.taken:  # the file gives it to another row: numbered again, as cicli.ids does
-            made += "-2"
-        return made
 
 
 def _source_key(urls):

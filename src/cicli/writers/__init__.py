@@ -1,8 +1,8 @@
 """`cicli export`: the annex and its typology to a file, in the format OUT's suffix names.
 
-Each format is a module of this package with a `write(job)` function; FORMATS says which suffix
-names which. Every writer goes through writers.safety: no file is overwritten without `force`,
-none is ever half-written.
+WRITERS is the table of formats: each one's stable code, the suffix that names it, and the module of this package
+whose `write(job)` writes it (imported when used: the Excel writer alone takes a fifth of a second to import).
+Every writer goes through writers.safety: no file is overwritten without `force`, none is ever half-written.
 """
 
 from __future__ import annotations
@@ -25,10 +25,23 @@ if TYPE_CHECKING:
 
     from ..pipeline import Centres
 
-#: Suffix → format; each format is the module of this package that writes it.
-SUFFIXES = {".xlsx": "xlsx", ".html": "html", ".csv": "csv", ".json": "json", ".md": "markdown",
-            ".geojson": "geojson"}
-FORMATS = tuple(dict.fromkeys(SUFFIXES.values()))
+
+@dataclass(frozen=True)
+class Writer:
+    format: str  # the stable code, as --format takes it
+    suffix: str  # the suffix of OUT that names it
+    module: str  # the module of this package whose write(job) writes it
+
+    def write(self, job: Job) -> int | None:
+        """Write the file; the number of centres (or points) written when it differs from the table's rows."""
+        return import_module(f".{self.module}", __name__).write(job)
+
+
+WRITERS = {w.format: w for w in (Writer("xlsx", ".xlsx", "xlsx"), Writer("html", ".html", "html"),
+                                  Writer("csv", ".csv", "csv"), Writer("json", ".json", "json"),
+                                  Writer("markdown", ".md", "markdown"), Writer("geojson", ".geojson", "geojson"))}
+FORMATS = tuple(WRITERS)
+SUFFIXES = {w.suffix: w.format for w in WRITERS.values()}
 MAP_AXES = ("status", "origin", "anchoring", "model")
 
 Progress = Callable[[int, int], None]
@@ -153,5 +166,5 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
                   rows=fields, title=title, organisation=organisation, brief=brief, map_by=map_by,
                   regions=list(regions or []))
         job.note_earlier_verdicts()
-        written = import_module(f".{kind}", __name__).write(job)
+        written = WRITERS[kind].write(job)
         return ExportResult(target, kind, len(table) if written is None else written, centres, job.notes)

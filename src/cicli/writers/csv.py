@@ -1,4 +1,4 @@
-"""The CSV export: the annex with its typology, written by the one CSV writer (render.streams.write_csv).
+"""The CSV export: the annex with its typology, written by the one CSV writer (rendering.streams.write_csv).
 
 Plain, it is data: the file's own text, `,`, UTF-8. With `excel` it is what French Excel opens and reads:
 `;`, UTF-8 with a BOM, CRLF, coded values as words of the chosen language, numbers with a decimal comma,
@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from ..render.streams import write_csv
+from ..rendering.streams import write_csv
 from .safety import atomic_write, strip_illegal
 from .tables import annex_table
 

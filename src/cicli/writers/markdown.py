@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from .. import schema
-from ..render.streams import markdown_table, markdown_text, write_markdown_sections
+from ..rendering.streams import markdown_table, markdown_text, write_markdown_sections
 from ..results import summarize
 from ..typology import AXIS_NAMES
 from .heading import heading

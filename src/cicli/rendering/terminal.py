@@ -1,4 +1,4 @@
-"""Tables for a terminal, drawn by rich, laid out by cicli.render.layout: every column as wide as its
+"""Tables for a terminal, drawn by rich, laid out by cicli.rendering.layout: every column as wide as its
 longest word at least, text wrapped between words, the columns that matter widened first."""
 
 from __future__ import annotations

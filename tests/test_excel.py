@@ -321,3 +321,25 @@ def test_libreoffice_keeps_the_workbooks_numbers_and_dates(tmp_path):
     assert hifa[header.index("Désigné en")].is_date and hifa[header.index("Désigné en")].value == datetime(2022, 2, 1)
     assert hifa[header.index("Latitude")].value == 47.8357
     assert verdicts(tmp_path / "lo-out" / "a.xlsx") == verdicts()  # and cicli reads LibreOffice's rewrite
+
+
+def test_the_annex_table_carries_no_attrs_that_pandas_would_copy_on_every_step():
+    """annex_table once kept the file's row of each line in `attrs`: pandas deep-copies attrs after every
+    operation, and a 100,000-row export took minutes instead of seconds."""
+    from cicli import results
+    from cicli.pipeline import load
+    from cicli.writers.tables import annex_order, annex_table
+
+    centres = load()
+    table = annex_table(centres, results.classify(centres=centres).frame, "fr", words=True)
+    assert table.attrs == {}
+    assert [centres.raw.at[i, "name"] for i in annex_order(centres)] == table.iloc[:, 2].tolist()
+
+
+@pytest.mark.parametrize("column, letters", [(1, "A"), (26, "Z"), (27, "AA"), (52, "AZ"), (703, "AAA"),
+                                             (16_384, "XFD")])
+def test_column_letters_and_numbers_are_each_others_inverse(column, letters):
+    from cicli.read.sheet_xml import letters as letters_of
+    from cicli.read.survey import column_number
+
+    assert letters_of(column) == letters and column_number(letters) == column

@@ -215,10 +215,10 @@ def _compare_the_verdicts_written(centres: Centres) -> None:
         mine = values.to_pylist()
         axis = "anchoring" if verdict == "zone" else verdict
         theirs = verdicts[verdict].tolist()
-        if verdict == "zone":
-            differs = [bool(m) and fold(m) != fold(t) for m, t in zip(mine, theirs, strict=True)]
-        else:
-            differs = [bool(m) and labels.parse(verdict, m) != t for m, t in zip(mine, theirs, strict=True)]
+        # A column of an export holds a few distinct (written, cicli's) pairs: each is compared once.
+        same = functools.cache((lambda m, t: fold(m) == fold(t)) if verdict == "zone" else
+                               (lambda m, t, v=verdict: labels.parse(v, m) == t))
+        differs = [bool(m) and not same(m, t) for m, t in zip(mine, theirs, strict=True)]
         reasons = verdicts[f"{axis}_reason"].tolist()
 
         def message(i, value, verdict=verdict, theirs=theirs, reasons=reasons):

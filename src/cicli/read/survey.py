@@ -79,7 +79,7 @@ def _widest(data: bytes) -> int:
     for letters in (3, 2, 1):
         found = re.findall(rb'<c r="([A-Z]{%d})[0-9]' % letters, data)
         if found:
-            return max(column_number(f.decode()) for f in found)
+            return max(column_number(f.decode()) for f in set(found))  # a few distinct columns, many cells
     return 0
 
 

@@ -263,7 +263,7 @@ def _write_sheet(workbook, worksheet, sheet: Sheet, formats: _Formats, widths: l
                    if len(frame) and (_longest_line(frame[c].astype(str)) + 2 > widths[j]
                                       or frame[c].astype(str).str.contains("\n", regex=False).any())}
         lines = _lines(frame, wrapped, widths).tolist()
-        for values, height in zip(frame.itertuples(index=False), lines, strict=True):
+        for values, height in zip(_python_rows(frame), lines, strict=True):
             tall = height > 1
             # A tall row carries the top-aligned, wrapping format its cells take; in a row of one line, only
             # the cells of wrapped columns need it.
@@ -290,6 +290,17 @@ def _write_sheet(workbook, worksheet, sheet: Sheet, formats: _Formats, widths: l
     if progress:
         progress(done, total)
     return done
+
+
+def _python_rows(frame: pd.DataFrame, block: int = 10_000):
+    """The frame's rows as tuples of Python values, converted a block of whole columns at a time: iterating an
+    Arrow-backed frame row by row costs more, and a whole sheet at once would hold every cell twice."""
+    if not len(frame.columns):
+        yield from (() for _row in range(len(frame)))
+        return
+    for start in range(0, len(frame), block):
+        part = frame.iloc[start:start + block]
+        yield from zip(*(part.iloc[:, j].tolist() for j in range(len(frame.columns))), strict=True)
 
 
 def _write_cell(worksheet, row: int, column: int, value, formats: _Formats, *, link: bool, wrapped: bool) -> None:

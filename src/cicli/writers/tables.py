@@ -40,8 +40,7 @@ def annex_table(centres, table: pd.DataFrame, lang: str, *, words: bool = False)
     raw, headers = centres.raw, centres.table.headers
     written = {f: c for f, c in typed_verdicts(centres.table).items() if f in centres.edited}
     dropped = set(typed_verdicts(centres.table).values())
-    order = map_distinct(raw["region"], _region_key) if "region" in raw.columns else pd.Series(0, index=raw.index)
-    rows = order.sort_values(kind="stable").index
+    rows = annex_order(centres)
     cells = people_cells(centres.frame, raw) if words else raw
     out = pd.DataFrame(index=rows)
     for column in schema.ANNEX_COLUMNS:
@@ -58,9 +57,15 @@ def annex_table(centres, table: pd.DataFrame, lang: str, *, words: bool = False)
     for column in raw.columns:
         if column not in schema.ANNEX_COLUMNS and column not in dropped:
             out[column_header(column, headers, lang)] = cells.loc[rows, column]
-    out = out.reset_index(drop=True)
-    out.attrs["rows"] = list(rows)  # the file's row of each line: where the marks of problems and changes go
-    return out
+    return out.reset_index(drop=True)
+
+
+def annex_order(centres) -> pd.Index:
+    """The rows of the file in the order the annex lays them out (by region, then as the file has them): for each
+    line of annex_table, the file's row, where the marks of problems and changes go."""
+    raw = centres.raw
+    order = map_distinct(raw["region"], _region_key) if "region" in raw.columns else pd.Series(0, index=raw.index)
+    return order.sort_values(kind="stable").index
 
 
 def problems_table(findings) -> pd.DataFrame:

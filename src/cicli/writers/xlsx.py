@@ -15,6 +15,7 @@ from .excel import MAX_CELL, MAX_ROWS, PRINTED_WIDTH, SUMMARY_WIDTH, Sheet, writ
 from .heading import heading
 from .safety import input_checksum, strip_illegal
 from .tables import (
+    annex_order,
     annex_table,
     changes_table,
     column_header,
@@ -77,7 +78,7 @@ def write(job) -> None:
     # The list prints as the report prints its annex, with the verdicts: its other columns are for the screen.
     printed = sum(c in job.centres.raw.columns for c in schema.ANNEX_COLUMNS) + len(AXIS_NAMES) + 1
     sheets = [Sheet(head.list_sheet, [(None, annex)], frozen_columns=3, printed_columns=printed,
-                    max_width=PRINTED_WIDTH, comments=_comments(job, annex, listed.attrs["rows"])),
+                    max_width=PRINTED_WIDTH, comments=_comments(job, annex, list(annex_order(job.centres)))),
               Sheet(_("Typology"), [(None, typology)], frozen_columns=1, printed_columns=1 + 2 * len(AXIS_NAMES)),
               Sheet(_("Summary"), [(s.title, strip_illegal(s.frame)[0]) for s in summary.sections()],
                     table=False, charts=True, max_width=SUMMARY_WIDTH)]

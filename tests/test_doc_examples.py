@@ -72,6 +72,55 @@ def test_the_example_runs_as_written(folder, page, lang, command, output, code):
             return
         assert shown == output
     assert done.returncode == code, done.stderr
+    if output is None:  # a page that shows no output: what the person would see, checked all the same
+        _shows_what_a_person_expects(words, done, folder, lang)
+
+
+#: Words every French page's command prints on standard error when it writes a file, and the English.
+WROTE = {"fr": "écrit", "en": "wrote"}
+
+
+def _shows_what_a_person_expects(words: list[str], done, folder, lang: str) -> None:
+    """An example without its output on the page: no internal error, messages in the page's language, and what
+    it makes is what it says: the file it names, readable in its format, or data on standard output."""
+    import csv
+    import io
+    import json
+
+    assert "Traceback" not in done.stderr and all(line.startswith("cicli") for line in done.stderr.splitlines()
+                                                  if line and not line.startswith((" ", "│", "╭", "╰")))
+    if words[1] in ("export", "template"):
+        target = folder / words[2]
+        assert target.stat().st_size > 0
+        assert WROTE[lang] in done.stderr and target.name in done.stderr
+        if target.suffix == ".xlsx":
+            import openpyxl
+
+            workbook = openpyxl.load_workbook(target, read_only=True)
+            assert workbook.sheetnames and workbook.worksheets[0].max_row > 1
+        elif target.suffix == ".html":
+            page = target.read_text(encoding="utf-8")
+            assert f'<html lang="{lang}"' in page and "Sept-Îles" in page
+        elif target.suffix == ".geojson":
+            assert len(json.loads(target.read_text(encoding="utf-8"))["features"]) >= 10
+        elif target.suffix == ".csv":
+            rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig")),
+                                   delimiter=";" if "--excel" in words else ","))
+            assert len(rows) > 1 and len(set(map(len, rows))) == 1
+        return
+    assert done.stdout.strip()
+    if "csv" in words:
+        rows = list(csv.reader(io.StringIO(done.stdout)))
+        assert rows[0][0] == "id" and len(rows) > 1
+    elif words[1] == "classify" and "--status" in words:
+        lines = done.stdout.splitlines()
+        assert any("Sept-Îles" in line or "HIFA" in line or "Halles" in line for line in lines)
+        assert ("désigné" if lang == "fr" else "designated") in done.stdout
+    elif words[1] == "compare":
+        assert "Sept-Îles" in done.stdout and "Halles" in done.stdout
+    elif words[1] in ("classify", "show", "context"):
+        assert ("indéterminé" if lang == "fr" else "undetermined") in done.stdout or \
+            ("rapport" if lang == "fr" else "report") in done.stdout
 
 
 def _rewrite(page: str, lang: str, command: str, output: str, code: int, shown: str, got: int) -> None:

@@ -425,3 +425,53 @@ def test_force_never_replaces_a_pipe_or_a_device_and_follows_a_link_to_a_file(tm
     os.symlink(real, tmp_path / "link.csv")
     export(tmp_path / "link.csv", force=True)
     assert (tmp_path / "link.csv").is_symlink() and real.read_text(encoding="utf-8").startswith("Region,")
+
+
+def test_a_vertical_tab_and_a_bell_after_a_number_column_never_reach_the_workbook(run, tmp_path):
+    """Excel shows what openpyxl or XlsxWriter escape as « _x000B_ », « _x0007_ »: removed and said, on every column
+    whatever its neighbours' types."""
+    import zipfile
+
+    source = write_csv(tmp_path / "in.csv", [["Nom", "Investissement ($ CA)", "Notes"], ["A\x0bB", "1000", "bip\x07bip"],
+                                             ["C", "2000", "ok"]])
+    out = tmp_path / "out.xlsx"
+    code, _, err = run("export", str(out), "--from", str(source))
+    assert code == 0 and "cicli: removed 2 control characters that Excel refuses.\n" in err
+    with zipfile.ZipFile(out) as package:
+        xml = "".join(package.read(n).decode() for n in package.namelist() if n.startswith("xl/worksheets/"))
+    assert "_x000B_" not in xml and "_x0007_" not in xml and "\x0b" not in xml and "\x07" not in xml
+    from openpyxl import load_workbook
+
+    annex = load_workbook(out)["List"]
+    header = [c.value for c in annex[1]]
+    row = dict(zip(header, [c.value for c in annex[2]], strict=True))
+    assert (row["Name"], row["Investment (CAD)"], row["Notes"]) == ("AB", 1000, "bipbip")  # a number stays one
+
+
+def test_strip_illegal_cleans_text_in_every_kind_of_column_and_leaves_numbers_alone():
+    import pandas as pd
+
+    from cicli.writers.safety import strip_illegal
+
+    frame = pd.DataFrame({"mixed": pd.Series(["a\x07b", 3, None], dtype=object),
+                          "text": pd.Series(["c\x0bd", "ok", "e"], dtype="str"),
+                          "objects": pd.Series(["f\x01", "g", "h"], dtype=object),
+                          "numbers": pd.Series([1.5, None, 2.0])})
+    out, removed = strip_illegal(frame)
+    assert removed == 3
+    assert out["mixed"].tolist()[:2] == ["ab", 3] and out["mixed"].isna().tolist()[2]
+    assert out["text"].tolist() == ["cd", "ok", "e"] and out["objects"].tolist() == ["f", "g", "h"]
+    assert out["numbers"].tolist()[0] == 1.5
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_an_export_is_an_ordinary_file_that_the_umask_governs(tmp_path):
+    """Written to a private temporary file first, it gets the mode any file of the user gets (not 0600, never +x)."""
+    from cicli.writers import export
+
+    umask = os.umask(0o022)
+    try:
+        path = export(tmp_path / "a.csv").path
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644

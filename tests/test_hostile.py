@@ -224,6 +224,20 @@ def test_hostile_files_are_refused_or_read_cleanly(hostile, case, command):
             assert err.startswith(f"cicli: {path}"), err
     else:
         assert status == 0, err
+        if command == "classify":  # read cleanly: exactly these rows, named as written
+            import json
+
+            names = [c["name"] for c in json.loads(out)]
+            first, count = READ[case]
+            assert (names[: len(first)], len(names)) == (first, count)
+
+
+#: What each file that must load gives: its first names, and how many rows.
+READ = {"xlsx renamed .csv": (["Novinor Innovation", "alles d’innovation et de formation avancée"], 13),
+        "oversize field": (["A"], 1), "NUL bytes": (["A\x00B"], 1), "mixed line endings": (["A", "B", "C"], 3),
+        "right-to-left and zero-width names": (["\u202eA\u200bB"], 1),
+        "a far cell on every row": (["C2", "C3"], 798), "a workbook that is not at xl/workbook.xml": (["HIFA"], 1),
+        "UTF-16 without a byte order mark": (["HIFA"], 1)}
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the checkout")

@@ -193,3 +193,116 @@ def test_a_near_miss_is_a_suggestion_never_completed(veille):
 def test_the_schema_knows_the_open_data_headers():
     for header in ("NOM_ORGANISME", "MUNICIPALITE", "REGION_ADM", "SITE_WEB", "DATE_DESIGNATION"):
         assert schema.column_for_header(header) is not None, header
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_export_of_a_users_list_keeps_every_cell_it_says_it_completed(tmp_path, run, suffix):
+    """The message « completed N cells » and the file agree: the report's facts are in the exported file, read
+    back by cicli as written (no completion on the way back)."""
+    import re
+
+    source = tmp_path / "mine.csv"
+    source.write_text("Nom\nHIFA\nMon centre\n", encoding="utf-8")
+    out = tmp_path / f"out{suffix}"
+    code, _out, err = run("export", str(out), "--from", str(source))
+    said = int(re.search(r"cicli completed (\d+) of its empty cells", err).group(1))
+    back = load(out, from_report=False).frame
+    facts = [c for c in schema.BY_NAME if c in back.columns and c != "name"]  # the id too: the report's « hifa »
+    import pandas as pd
+
+    def filled(row: int) -> dict:
+        return {c: back.iloc[row][c] for c in facts if not pd.isna(back.iloc[row][c]) and back.iloc[row][c] != ""}
+
+    hifa = filled(0)
+    assert code == 0 and said == len(hifa) == 25, sorted(hifa)
+    assert (hifa["region"], hifa["locality"], hifa["status"], hifa["designated_on"]) == \
+        ("Bas-Saint-Laurent", "Rivière-du-Loup", "designated", "2022-02")
+    assert hifa["id"] == "hifa"
+    assert filled(1) == {}  # the user's own row stays as written: cicli's derived id is not written into it
+
+
+def test_a_row_is_recognised_by_its_web_address_alone(tmp_path, run_json):
+    """Its name says nothing the report knows; its address is HIFA's, written without its slash or its case."""
+    path = tmp_path / "sites.csv"
+    path.write_text("Nom,Site web\nNotre pôle,HTTPS://WWW.HIFA.CA\nAutre,https://exemple.org\n", encoding="utf-8")
+    code, centres, err = run_json("classify", str(path))
+    assert code == 0
+    assert [(c["id"], c["name"], c["status"], c["region"]) for c in centres] == [
+        ("hifa", "Notre pôle", "designated", "Bas-Saint-Laurent"), ("autre", "Autre", "undetermined", "")]
+    assert "1 row of your file is a centre of the report" in err
+
+
+@pytest.mark.parametrize("name, close, why, shared", [
+    ("Batterie électrification", "cibet-vte", "some-words", ("batterie", "electrification")),  # two words suffice
+    ("Transition énergétique Bécancour centre", "cifte-vte", "some-words", ("energetique", "transition")),
+    ("Innovation aluminium UQAC centre", "ci-aluminium-uqac", "no-mark", ("aluminium", "uqac")),
+    ("HIFA (DCI)", "dci", "other-words", ("dci",)),
+])
+def test_a_name_close_to_a_centre_is_a_suggestion_never_a_completion(name, close, why, shared):
+    match = report_matcher().match(name)
+    assert (match.centre, match.close, match.why, match.shared) == (None, close, why, shared)
+
+
+@pytest.mark.parametrize("name", ["Programme de transition énergétique des municipalités rurales et agricoles",
+                                  "Batterie de tests électrification des flottes municipales et scolaires régionales"])
+def test_two_words_in_common_among_many_others_suggest_nothing(name):
+    """A programme or an organisation that shares two words with a centre is not close to it: most of its words
+    are not the centre's."""
+    match = report_matcher().match(name)
+    assert (match.centre, match.close, match.body) == (None, None, None)
+
+
+@pytest.mark.parametrize("name, centre", [("DI3R-VTÉ (DI3R)", "di3r-vte"), ("CIFTE VTE (CIFTE)", "cifte-vte"),
+                                          ("CIBET-VTÉ", "cibet-vte")])
+def test_a_vte_centre_written_with_its_acronym_is_that_centre_not_every_centre_of_the_vte(name, centre):
+    """« DI3R-VTÉ (DI3R) », its acronym set aside, left « vte »: the name of all three VTÉ centres at once."""
+    assert report_matcher().match(name).centre == centre
+
+
+def test_in_a_long_list_a_centre_is_found_by_its_name_its_id_or_its_address_alone(tmp_path, monkeypatch):
+    """Past SMALL distinct names only the rows that can name a centre are matched one by one: a row whose only
+    sign is the report's id, or its web address, or an acronym among other words, is among them."""
+    from cicli.matching import rows as matching_rows
+
+    monkeypatch.setattr(matching_rows, "SMALL", 10)
+    lines = ["Nom,id,Site web"] + [f"Organisme régional numéro {i},," for i in range(40)]
+    lines += ["Notre pôle,hifa,", "Autre pôle,,https://NOVINOR.com/", "Le nouveau CI3EM de la Côte,,",
+              "Centre de transition énergétique des municipalités,,"]
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    centres = load(path)
+    known = [(centres.raw.at[i, "name"], centres.recognition.centre[k]) for k, i in enumerate(centres.raw.index)
+             if centres.recognition.centre[k]]
+    assert known == [("Notre pôle", "hifa"), ("Autre pôle", "novinor")]
+
+
+@pytest.mark.parametrize("locality, centre, close", [("Sainte-Marie-de-Beauce", "dci", None), ("", None, "dci"),
+                                                      ("Montréal", None, "dci")])
+def test_a_short_acronym_is_the_centre_in_its_town_and_a_suggestion_elsewhere(locality, centre, close):
+    """« DCI » alone could be another body's acronym: with the DCI's own town it is the DCI."""
+    match = report_matcher().match("DCI", locality=locality)
+    assert (match.centre, match.close) == (centre, close)
+
+
+@pytest.mark.parametrize("name, centre", [("ZoneAgtech (Qc)", "zone-agtech"), ("Zone Agtech, L’Assomption, Qc", "zone-agtech"),
+                                          ("Carrefour cyber de Mtl", "carrefour-cyber"),
+                                          ("Halles d’innovation et de formation avancée (hifa)", "hifa"),
+                                          ("Centre d'innovation du Cégep de Sept-Îles, Québec", "ci-cegep-sept-iles")])
+def test_the_abbreviations_and_the_province_people_add_do_not_hide_a_centre(name, centre):
+    assert report_matcher().match(name).centre == centre
+
+
+def test_rows_are_named_as_runs():
+    from cicli.text import ranges
+
+    assert ranges([5, 9, 10, 11, 12, 15]) == "5, 9–12, 15"
+    assert ranges([1, 2, 4], limit=1) == "1–2 and 1 more"
+
+
+@pytest.mark.parametrize("name, centre", [("Futur centre d’innovation du Cégep de Sept-Îles", "ci-cegep-sept-iles"),
+                                          ("Carrefour Cyber OBNL", "carrefour-cyber"),
+                                          ("Novinor Innovation Center", "novinor"), ("Projet Novinor", "novinor"),
+                                          ("Novinor project", "novinor"), ("Nouveau Carrefour Cyber inc.", "carrefour-cyber")])
+def test_the_words_every_list_adds_to_a_name_do_not_hide_the_centre(name, centre):
+    """« Futur », « projet », « nouveau », « OBNL », « inc. », « Center »: words of status or of form, not of name."""
+    assert report_matcher().match(name).centre == centre

@@ -72,3 +72,15 @@ def test_fold_column_on_a_slice_and_on_nothing():
     assert fold_column(column).tolist() == ["ete", "a b"]
     assert fold_column(pd.Series([], dtype="str")).tolist() == []
     assert fold_column(pd.Series(["", ""], dtype="str")).tolist() == ["", ""]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("HIF\u0410", "HIF\\u0410"),  # a Cyrillic А among Latin letters: shown as what it is
+    ("Москва", "Москва"),  # a word all in Cyrillic disguises nothing
+    ("A\u202eB", "A\\u202eB"),  # a direction mark acts on the screen: escaped
+    ("Sept-Îles", "Sept-Îles"),
+])
+def test_a_message_shows_disguised_letters_and_marks_as_escapes_and_the_rest_as_written(text, expected):
+    from cicli.text import shown
+
+    assert shown(text) == expected

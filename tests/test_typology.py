@@ -44,9 +44,15 @@ RULES = [
     ("origin", "origin.companies", "private",
      {"initiators": "Premier Tech; Cascades", "initiator_kinds": "company; company"},
      {"initiators": "Premier Tech; UQAR", "initiator_kinds": "company; university"}),
+    ("origin", "origin.companies", "private",  # a group of companies is private too
+     {"initiators": "Groupe Premier Tech", "initiator_kinds": "company_group"},
+     {"initiators": "Groupe Premier Tech; UQAR", "initiator_kinds": "company_group; university"}),
     ("origin", "origin.public-institutions", "public",
      {"initiators": "Cégep de Sept-Îles", "initiator_kinds": "cegep"},
      {"initiators": "DENB", "initiator_kinds": "economic_development"}),
+    ("origin", "origin.public-institutions", "public",  # a research centre is one of the report's examples too
+     {"initiators": "CQRDA; UQAC", "initiator_kinds": "research_centre; university"},
+     {"initiators": "CQRDA; DENB", "initiator_kinds": "research_centre; economic_development"}),
     ("origin", "origin.zone-initiator", "undetermined",
      {"initiators": "VTÉ", "initiator_kinds": "zone"},
      {"initiators": "Ville", "initiator_kinds": "municipality"}),
@@ -92,7 +98,8 @@ RULES = [
 ]
 
 
-@pytest.mark.parametrize("axis, rule, expected, positive, negative", RULES, ids=[r[1] for r in RULES])
+@pytest.mark.parametrize("axis, rule, expected, positive, negative", RULES,
+                         ids=[f"{r[1]}-{k}" for k, r in enumerate(RULES)])
 def test_rule_positive_and_negative(axis, rule, expected, positive, negative):
     got, rule_id, reason = verdict(axis, **positive)
     assert (got, rule_id) == (expected, rule)
@@ -357,3 +364,105 @@ def test_the_last_rule_of_each_axis_always_holds_and_says_undetermined():
         last = axis.rules[-1]
         assert (last.verdict, last.when, last.id) == ("undetermined", Always(), f"{axis.name}.unknown")
         assert all(not isinstance(rule.when, Always) for rule in axis.rules[:-1])
+
+
+# Rows that two adjacent rules both fit: the earlier rule decides. With the pairs that no row can fit both of
+# (DISJOINT, checked below), every rule that is moved one place changes a verdict or a reason a test sees.
+ORDER = {
+    ("origin.named-public", "origin.companies"):
+        {"origin_named": "public", "initiators": "Premier Tech", "initiator_kinds": "company"},
+    ("origin.public-institutions", "origin.municipality"): {"initiators": "UQAC", "initiator_kinds": "university"},
+    ("origin.zone-initiator", "origin.local-development"):
+        {"initiators": "VTÉ; DENB", "initiator_kinds": "zone; economic_development"},
+    ("origin.local-development", "origin.mixed"): {"initiators": "DENB", "initiator_kinds": "economic_development"},
+    ("anchoring.zone", "anchoring.aims-zone"): {"zone": "VTÉ", "aims_zone": "yes"},
+    ("anchoring.aims-zone", "anchoring.independent"): {"aims_zone": "yes", "independent": "yes"},
+    ("anchoring.independent", "anchoring.annex-affiliated"): {"independent": "yes", "notes": "CI affilié à la VTÉ"},
+    ("anchoring.annex-affiliated", "anchoring.annex-first-step"):
+        {"notes": "CI affilié à la VTÉ ; 1ère étape en vue d’une désignation de ZI"},
+    ("anchoring.annex-first-step", "anchoring.zone-project"):
+        {"notes": "1ère étape en vue d’une désignation de ZI", "zone_project": "ZIMER"},
+    ("model.named-hifa", "model.hifa-analogue"): {"model_named": "hifa", "hifa_analogue": "yes"},
+    ("model.hifa-analogue", "model.light-research"):
+        {"hifa_analogue": "yes", "specialised_equipment": "no", "research_anchors": "ITMI"},
+    ("model.industry-equipment", "model.equipment-only"):
+        {"specialised_equipment": "yes", "equipment": "usine-pilote", "initiators": "PT", "initiator_kinds": "company"},
+    ("status.refused", "status.annex-funded"): {"status": "refused", "notes": "Financements publics obtenus"},
+    ("status.annex-funded", "status.annex-project"): {"notes": "Financements publics obtenus (projet)"},
+}
+#: Adjacent rules no row can fit both of: moving one below the other changes nothing, and needs no witness.
+DISJOINT = {("origin.named-private", "origin.named-public"), ("origin.companies", "origin.public-institutions"),
+            ("origin.municipality", "origin.zone-initiator"), ("status.designated", "status.funded"),
+            ("status.funded", "status.project"), ("status.project", "status.abandoned"),
+            ("status.abandoned", "status.refused"), ("model.named-miniature", "model.named-hifa"),
+            ("model.light-research", "model.industry-equipment"),  # equipment « no », then « yes »
+            ("model.equipment-only", "model.light-only")}
+
+
+def _holds(rule, cells: dict) -> bool:
+    from cicli.typology.facts import facts
+
+    frame = pd.DataFrame([{"name": "X", **cells}], index=[2]).fillna("")
+    return bool(rule.when.test(facts(frame)).fillna(False).iloc[0])
+
+
+@pytest.mark.parametrize("pair, cells", ORDER.items(), ids=[" > ".join(p) for p in ORDER])
+def test_of_two_rules_a_row_fits_the_earlier_decides(pair, cells):
+    """« Financements publics obtenus (projet) » is funded, not a project: the rule for funding comes first."""
+    rules = {rule.id: rule for axis in AXES for rule in axis.rules}
+    assert all(_holds(rules[rule], cells) for rule in pair)
+    assert verdict(pair[0].split(".")[0], **cells)[1] == pair[0]
+
+
+def test_every_pair_of_adjacent_rules_is_ordered_by_a_witness_or_cannot_meet():
+    """Moving a rule below the next is caught wherever it matters: each adjacent pair either has a row that fits
+    both (ORDER), or no row fits both: none of the witnesses of either, nor the two merged."""
+    witnesses: dict[str, list[dict]] = {}
+    for _axis, rule, _expected, positive, negative in RULES:
+        witnesses.setdefault(rule, []).extend([positive, negative])
+    for axis in AXES:
+        for earlier, later in zip(axis.rules[:-2], axis.rules[1:-1], strict=True):
+            pair = (earlier.id, later.id)
+            if pair in ORDER:
+                continue
+            rows = [*witnesses[earlier.id], *witnesses[later.id]]
+            rows += [{**a, **b} for a in witnesses[earlier.id] for b in witnesses[later.id]]
+            meeting = [r for r in rows if _holds(earlier, r) and _holds(later, r)]
+            assert pair in DISJOINT, f"{pair}: add a row both fit to ORDER, or the pair to DISJOINT ({meeting[:1]})"
+            assert not meeting, f"{pair} both fit {meeting[0]}: give ORDER a witness"
+
+
+def test_the_columns_a_users_file_lacks_are_named_on_every_axis(run_json, tmp_path):
+    path = tmp_path / "names.csv"
+    path.write_text("Nom\nA\n", encoding="utf-8")
+    _code, (centre,), _err = run_json("classify", str(path))
+    assert centre["reasons"] == {
+        "origin": "origin undetermined: your file does not say who initiated the centre (columns not in the file: "
+                  "« Stated origin », « Initiator kinds »)",
+        "anchoring": "anchoring undetermined: your file does not say whether the centre stands alone, is a pole of a "
+                     "zone or a first step toward one (columns not in the file: « Innovation zone », « Aims at a "
+                     "zone », « Independent »)",
+        "model": "model undetermined: your file neither names the centre's model nor gives the cues of either (an "
+                 "industrial initiative with specialised equipment, or a light structure standing on research) "
+                 "(columns not in the file: « Stated model », « Analogous to HIFA », « Specialised equipment », "
+                 "« Research anchors », « Initiator kinds »)",
+        "status": "status undetermined: your file does not say whether the centre is designated, funded or a "
+                  "project (columns not in the file: « Status »)"}
+
+
+#: Rules that cite no passage of the report: what they rest on instead.
+NO_PASSAGE = {"status.abandoned": "a status the user's file gives (« abandonné »): no rule cites a passage for it",
+              "status.refused": "a status the user's file gives (« refusé »): no rule cites a passage for it"}
+
+
+def test_every_rule_that_decides_rests_on_a_passage_of_the_report_or_on_the_annexs_own_words():
+    from cicli.study.knowledge import knowledge
+
+    passages = knowledge().passages
+    for axis in AXES:
+        for rule in axis.rules:
+            if rule.passage:
+                assert rule.passage in passages, rule.id
+            else:
+                assert rule.verdict == "undetermined" or rule.id.startswith(f"{axis.name}.annex-") \
+                    or rule.id in NO_PASSAGE, f"{rule.id} decides {rule.verdict} on no passage of the report"

@@ -240,3 +240,41 @@ def test_cli_validate_table_keeps_row_numbers_whole(run, tmp_path):
         "keeps it as written.",
         "error,extra-cell,3,,3,row 3 has 4 cells but the header has 3; the extra cells are not read.",
     ]
+
+
+def test_copied_rows_among_many_are_found_at_their_rows(tmp_path):
+    """The usual path: fewer than one row in ten shares a source (tools/mutate.py found it never ran)."""
+    rows = [["Nom", "Responsable", "Sources"]]
+    rows += [[f"Centre {i}", f"Personne {i}", f"https://exemple{i}.ca"] for i in range(40)]
+    rows += [["Copie", "personne 3", "HTTPS://EXEMPLE3.CA/"],  # same lead and source, typed otherwise: row 42
+             ["Autre", "Quelqu'un d'autre", "https://exemple5.ca"],  # same source, another lead: not a copy
+             ["Sans", "n/a", "https://exemple7.ca"], ["Sans 2", "N/A", "https://exemple7.ca"]]  # no lead: not said
+    found = [(code, row, column) for _s, code, row, column, _v in problems(tmp_path, rows)]
+    assert found == [("duplicate-lead-source", 42, "Responsable")]
+
+
+@pytest.mark.parametrize("value, flagged", [("v2021", True), ("2021v", True), ("20210", True), ("1899", True),
+                                            ("2101", True), ("2021", False), ("1900", False), ("2100", False)])
+def test_a_year_is_four_digits_and_anything_else_is_said(tmp_path, value, flagged):
+    found = problems(tmp_path, [["Nom", "Soumis comme ZI en"], ["A", value]])
+    assert found == ([("warning", "invalid-number", 2, "Soumis comme ZI en", value)] if flagged else [])
+
+
+def test_a_look_alike_letter_is_named_by_its_code_point(tmp_path):
+    """« НIFA » with a Cyrillic Н: the message says which letter, so that a person can find it."""
+    found = validate(write_csv(tmp_path / "t.csv", [["Nom"], ["\u041dIFA"]])).problems
+    assert [(p.code, p.row, p.column) for p in found] == [("look-alike", 2, "Nom")]
+    assert "(U+041D CYRILLIC CAPITAL LETTER EN)" in found[0].message
+
+
+@pytest.mark.parametrize("name, total", [("Total", True), ("Sous-total", True), ("TOTAL GÉNÉRAL", True),
+                                         ("Grand total :", True), ("Somme", True), ("Totalement Bois", False),
+                                         ("Centre Total Énergie de la ville", False)])
+def test_the_rows_a_spreadsheet_adds_up_are_said_not_counted_silently(tmp_path, name, total):
+    found = problems(tmp_path, [["Nom", "Région"], ["HIFA", "Bas-Saint-Laurent"], [name, ""]])
+    assert [(code, row) for _s, code, row, _c, _v in found if code == "total-row"] == ([("total-row", 3)] if total else [])
+
+
+def test_a_tab_in_a_cell_is_whitespace_not_a_hidden_character(tmp_path):
+    found = problems(tmp_path, [["Nom", "Notes"], ["A", "un\tdeux"], ["B", "trois\x0bquatre"]])
+    assert [(code, row) for _s, code, row, _c, _v in found] == [("control-character", 3)]

@@ -133,12 +133,15 @@ class Matcher:
 
     def _judge(self, c: Candidate, row: NameKey, place: frozenset[str], niche: frozenset[str]):
         """(ground of a sure match, or "", why it is close, or "", shared words) for one candidate."""
-        # Names, with or without the place, and with or without an acronym the row or the centre adds.
+        # Names, with or without the place, and with or without an acronym the row or the centre adds. A key made
+        # of an acronym's words (« CIFTE-VTÉ »: cifte, vte) is an acronym, judged below: else « DI3R-VTÉ (DI3R) »,
+        # its own acronym set aside, would leave « vte » and pass for the name of every centre of the VTÉ.
+        spelt = {w for a in c.acronyms for w in a.split()}
         for drop in (c.place, c.place | c.acronyms | row.acronyms):
             rest = row.core(drop)
             for k in c.keys:
                 theirs = k.core(drop)
-                if theirs and rest == theirs and not set(k.words) <= c.acronyms:  # an acronym alone: below
+                if theirs and rest == theirs and not set(k.words) <= spelt:  # an acronym alone: below
                     if theirs & INSTITUTIONS and k.marked and not row.marked:
                         return "", "no-mark", tuple(sorted(theirs))
                     return "name", "", ()

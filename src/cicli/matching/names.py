@@ -21,7 +21,8 @@ MARKS = ("centre d innovation", "centres d innovation", "centre innovation", "ce
          "innovation centre", "centre of innovation", "ci")
 #: Words of every centre's name: they tell none apart.
 GENERIC = frozenset({"centre", "center", "innovation", "projet", "project", "nouveau", "futur", "multifonction",
-                     "multifonctions"})
+                     "multifonctions",
+                     "quebec"})  # « (Qc) », « Québec » after a town: the province, which every centre is in
 #: Words people write short.
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mtl": "montreal", "qc": "quebec", "ctr": "centre", "cntr": "centre",
                  "univ": "universite", "inc": "", "ltee": "", "obnl": ""}

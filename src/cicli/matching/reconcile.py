@@ -25,7 +25,7 @@ WHY_WORDS = {
     "other-words": N_("the acronym {shared}, with other words than the centre's name"),
     "place-only": N_("the same place, where the report has this one centre, but no niche that says it is the same"),
     "shared-address": N_("a web address the report gives for several centres"),
-    "conflict": N_("its name and its web address point to different centres"),
+    "conflict": N_("its name fits several centres of the report"),
     "spelling": N_("a name spelt almost the same"),
     "some-words": N_("words in common ({shared}), but not the whole name"),
 }

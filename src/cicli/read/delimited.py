@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import os
 import re
 from pathlib import Path
@@ -56,22 +57,26 @@ def detect_encoding(p: Path, name: str) -> str:
     with p.open("rb") as f:
         decoder = codecs.getincrementaldecoder("utf-8")()
         offset = lines = 0
+        chunks = iter(lambda: f.read(1 << 22), b"")
         try:
-            for chunk in iter(lambda: f.read(1 << 22), b""):
+            for chunk in itertools.chain(chunks, [None]):  # None: the end, where an unfinished character fails
+                # The error's bytes are those the decoder held back (a character cut by the chunk) and the new ones.
+                start = offset - len(decoder.getstate()[0])
+                if chunk is None:
+                    decoder.decode(b"", final=True)
+                    return "utf-8"
                 decoder.decode(chunk)
                 offset += len(chunk)
                 lines += chunk.count(b"\n")
-            decoder.decode(b"", final=True)
-            return "utf-8"
         except UnicodeDecodeError as e:
-            bad_at, bad_byte = offset + e.start, chunk[e.start] if e.start < len(chunk) else 0
-            line = lines + chunk.count(b"\n", 0, e.start) + 1
+            bad_at, bad_byte = start + e.start, e.object[e.start]
+            line = lines + e.object.count(b"\n", 0, e.start) + 1
         if _looks_like_french_cp1252(f):
             return "cp1252"
-    raise InputError(_("line {line}: byte {byte} at offset {offset} is not UTF-8, and the file does not read as "
-                       "French text in cp1252 either. Save it as « CSV UTF-8 ».", line=line, byte=f"{bad_byte:#04x}",
-                       offset=bad_at),
-                     code="encoding-error", path=name, hint="encoding")
+    # The file's line is its row as a spreadsheet shows it: said where every message says a row.
+    raise InputError(_("byte {byte} at offset {offset} is not UTF-8, and the file does not read as French text in "
+                       "cp1252 either. Save it as « CSV UTF-8 ».", byte=f"{bad_byte:#04x}", offset=bad_at),
+                     code="encoding-error", path=name, row=line, hint="encoding")
 
 
 _CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")

@@ -267,13 +267,16 @@ def test_in_a_long_list_a_centre_is_found_by_its_name_its_id_or_its_address_alon
     monkeypatch.setattr(matching_rows, "SMALL", 10)
     lines = ["Nom,id,Site web"] + [f"Organisme régional numéro {i},," for i in range(40)]
     lines += ["Notre pôle,hifa,", "Autre pôle,,https://NOVINOR.com/", "Le nouveau CI3EM de la Côte,,",
-              "Centre de transition énergétique des municipalités,,"]
+              "Centre de transition énergétique des municipalités,,", "DCI Sainte-Marie,,"]
     path = tmp_path / "long.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     centres = load(path)
     known = [(centres.raw.at[i, "name"], centres.recognition.centre[k]) for k, i in enumerate(centres.raw.index)
              if centres.recognition.centre[k]]
     assert known == [("Notre pôle", "hifa"), ("Autre pôle", "novinor")]
+    close = {centres.raw.at[i, "name"]: centres.recognition.close[k] for k, i in enumerate(centres.raw.index)
+             if centres.recognition.close[k]}
+    assert close == {"Le nouveau CI3EM de la Côte": "ci3em", "DCI Sainte-Marie": "dci"}  # three-letter acronyms too
 
 
 @pytest.mark.parametrize("locality, centre, close", [("Sainte-Marie-de-Beauce", "dci", None), ("", None, "dci"),
@@ -301,6 +304,7 @@ def test_rows_are_named_as_runs():
 
 @pytest.mark.parametrize("name, centre", [("Futur centre d’innovation du Cégep de Sept-Îles", "ci-cegep-sept-iles"),
                                           ("Carrefour Cyber OBNL", "carrefour-cyber"),
+                                          ("Carrefour Cyber obnl", "carrefour-cyber"),
                                           ("Novinor Innovation Center", "novinor"), ("Projet Novinor", "novinor"),
                                           ("Novinor project", "novinor"), ("Nouveau Carrefour Cyber inc.", "carrefour-cyber")])
 def test_the_words_every_list_adds_to_a_name_do_not_hide_the_centre(name, centre):

@@ -410,3 +410,12 @@ def test_the_sep_line_excel_writes_names_the_delimiter(tmp_path, delimiter):
     table = read_table(path)
     assert (table.delimiter, table.header_row) == (delimiter, 1)  # as Excel shows it: the sep line hidden
     assert table.frame["name"].tolist() == ["HIFA"] and table.frame["region"].tolist() == ["Bas-Saint-Laurent"]
+
+
+def test_a_cell_of_more_than_16_mb_is_refused_with_the_reason(tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_text("Nom,Notes\nA," + "x" * (17 << 20) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_table(path)
+    assert e.value.code == "unreadable-file"
+    assert e.value.message == "the CSV cannot be parsed (field larger than field limit (16777216))."

@@ -78,6 +78,8 @@ def test_fold_column_on_a_slice_and_on_nothing():
     ("HIF\u0410", "HIF\\u0410"),  # a Cyrillic А among Latin letters: shown as what it is
     ("Москва", "Москва"),  # a word all in Cyrillic disguises nothing
     ("A\u202eB", "A\\u202eB"),  # a direction mark acts on the screen: escaped
+    ("HIF\u0391", "HIF\\u0391"), ("N\u0555VINOR", "N\\u0555VINOR"),  # Greek Alpha, Armenian Oh
+    ("HIF\u0410 Москва", "HIF\\u0410 Москва"),  # the disguised word escaped, the Russian one as written
     ("Sept-Îles", "Sept-Îles"),
 ])
 def test_a_message_shows_disguised_letters_and_marks_as_escapes_and_the_rest_as_written(text, expected):

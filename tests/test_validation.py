@@ -278,3 +278,11 @@ def test_the_rows_a_spreadsheet_adds_up_are_said_not_counted_silently(tmp_path, 
 def test_a_tab_in_a_cell_is_whitespace_not_a_hidden_character(tmp_path):
     found = problems(tmp_path, [["Nom", "Notes"], ["A", "un\tdeux"], ["B", "trois\x0bquatre"]])
     assert [(code, row) for _s, code, row, _c, _v in found] == [("control-character", 3)]
+
+
+def test_a_region_written_otherwise_on_several_rows_is_said_once_with_its_rows(tmp_path):
+    found = validate(write_csv(tmp_path / "t.csv", [["Nom", "Région"], ["A", "Cote Nord"], ["B", "Cote Nord"],
+                                                    ["C", "Estrie"], ["D", "cote-nord"]])).problems
+    assert [(p.code, p.row, p.message) for p in found] == [
+        ("read-as", 2, "'Cote Nord' read as the region Côte-Nord (rows 2–3)."),
+        ("read-as", 5, "'cote-nord' read as the region Côte-Nord (row 5).")]

@@ -123,13 +123,18 @@ class _Change(ast.NodeTransformer):
         return node
 
 
-def module_mutants(module: str, count: int, rng: random.Random) -> list[Mutant]:
+def module_mutants(module: str, count: int, rng: random.Random, lines: set[int] | None = None) -> list[Mutant]:
+    """`count` mutants of the module drawn at random, or (with `lines`) every mutant of those lines."""
     text = (SRC / module).read_text(encoding="utf-8")
     tree = ast.parse(text)
     nodes = list(ast.walk(tree))
     sites = list(_sites(tree))
+    if lines is not None:
+        chosen = [(i, what) for i, what in sites if getattr(nodes[i], "lineno", 0) in lines]
+    else:
+        chosen = rng.sample(sites, min(count, len(sites)))
     out = []
-    for index, what in rng.sample(sites, min(count, len(sites))):
+    for index, what in chosen:
         mutated = copy.deepcopy(tree)
         changed = _Change(index, list(ast.walk(mutated))).visit(mutated)
         line = getattr(nodes[index], "lineno", 0)
@@ -230,12 +235,20 @@ def main() -> int:
     parser.add_argument("--per-module", type=int, default=12)
     parser.add_argument("--module", action="append", help="a module of MODULES (default: all of them)")
     parser.add_argument("--rules", action="store_true", help="the typology's rules dropped, negated, moved")
+    parser.add_argument("--at", action="append", metavar="MODULE:LINE",
+                        help="every mutant of that line (a survivor, once its test is written); repeatable")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=2026)
     options = parser.parse_args()
     rng = random.Random(options.seed)
     if options.rules:
         mutants = rule_mutants()
+    elif options.at:
+        places: dict[str, set[int]] = {}
+        for place in options.at:
+            module, _colon, line = place.rpartition(":")
+            places.setdefault(module, set()).add(int(line))
+        mutants = [m for module, lines in places.items() for m in module_mutants(module, 0, rng, lines)]
     else:
         mutants = [m for module in options.module or MODULES for m in module_mutants(module, options.per_module, rng)]
     workers = [Path(tempfile.mkdtemp(prefix="cicli-mutant-")) for _ in range(options.workers)]

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import schema
-from .speed.arrays import booleans, integers, one_chunk, strings, text, to_numpy_bools
+from .speed.arrays import booleans, distinct_rows, integers, one_chunk, strings, text, to_numpy_bools
 
 # Where a cell's value comes from (one small integer per row and column).
 EMPTY, FILE, REPORT, SAME, DIFFERS = 0, 1, 2, 3, 4
@@ -129,8 +129,10 @@ def complete(cells: pa.Table, typed: dict[str, pa.Array], centre: np.ndarray, an
         source = out.sources[column]
         source[fill] = REPORT
         if len(both):
-            same = _same(column, mine.take(integers(both)).to_pylist(), theirs.take(integers(both)).to_pylist())
-            source[both] = np.where(same, SAME, DIFFERS)
+            # A list of copied rows holds a few distinct (file, report) pairs: each is compared once.
+            pairs, number = distinct_rows([mine, theirs], has & mine_has)
+            same = _same(column, [a for a, _b in pairs], [b for _a, b in pairs])
+            source[both] = np.where(same[number[both]], SAME, DIFFERS)
     return out
 
 

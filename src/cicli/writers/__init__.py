@@ -42,7 +42,6 @@ WRITERS = {w.format: w for w in (Writer("xlsx", ".xlsx", "xlsx"), Writer("html",
                                   Writer("markdown", ".md", "markdown"), Writer("geojson", ".geojson", "geojson"))}
 FORMATS = tuple(WRITERS)
 SUFFIXES = {w.suffix: w.format for w in WRITERS.values()}
-MAP_AXES = ("status", "origin", "anchoring", "model")
 
 Progress = Callable[[int, int], None]
 
@@ -151,6 +150,8 @@ def export(out: str | os.PathLike, source: str | os.PathLike | None = None, *, f
             raise UsageError(_("adds a comparison to XLSX and HTML exports only."), option="compare")
         if brief and kind != "html":
             raise UsageError(_("makes the board version of an HTML page only."), option="brief")
+        from ..results.map import AXES as MAP_AXES  # the verdicts a map can be coloured by: one list, the map's
+
         if map_by not in MAP_AXES:
             raise UsageError(_("is one of: {choices}.", choices=", ".join(MAP_AXES)), option="map-by")
         fields = results.parse_fields(rows) if compare_all or rows else None
